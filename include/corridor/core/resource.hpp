@@ -1,0 +1,139 @@
+// A resource with `capacity` identical units and a FIFO queue of waiting requesters, plus the
+// bookkeeping for utilisation (busy unit-ticks) and availability (closures). Passive: it never
+// schedules events; the model continues a requester when `request` or `release` grants it a unit.
+#pragma once
+
+#include <cassert>
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+#include "corridor/core/sim_time.hpp"
+
+namespace corridor::core {
+
+/// A FIFO ring buffer that grows by doubling (no allocation in steady state).
+template <typename T>
+class RingQueue {
+ public:
+  [[nodiscard]] bool empty() const { return size_ == 0; }
+  [[nodiscard]] std::size_t size() const { return size_; }
+  [[nodiscard]] const T& front() const { return items_[head_]; }
+
+  void push_back(const T& x) {
+    if (size_ == items_.size()) grow();
+    items_[(head_ + size_) & (items_.size() - 1)] = x;
+    ++size_;
+  }
+
+  T pop_front() {
+    assert(size_ > 0);
+    T x = items_[head_];
+    head_ = (head_ + 1) & (items_.size() - 1);
+    --size_;
+    return x;
+  }
+
+ private:
+  void grow() {
+    std::vector<T> bigger(items_.empty() ? 8 : items_.size() * 2);
+    for (std::size_t i = 0; i < size_; ++i) bigger[i] = items_[(head_ + i) & (items_.size() - 1)];
+    items_.swap(bigger);
+    head_ = 0;
+  }
+
+  std::vector<T> items_;
+  std::size_t head_ = 0;
+  std::size_t size_ = 0;
+};
+
+/// Who was granted a unit, and since when it had been waiting.
+struct Grant {
+  std::uint32_t who = 0;
+  Tick requested_at = 0;
+};
+
+class Resource {
+ public:
+  explicit Resource(int capacity = 1) : capacity_(capacity) { assert(capacity >= 0); }
+
+  [[nodiscard]] int capacity() const { return capacity_; }
+  [[nodiscard]] int in_use() const { return in_use_; }
+  [[nodiscard]] std::size_t queue_length() const { return queue_.size(); }
+  [[nodiscard]] bool open() const { return open_; }
+
+  /// Asks for one unit. Returns true when granted at once; otherwise `who` joins the queue and
+  /// will be returned by a later `release` or `reopen`.
+  bool request(std::uint32_t who, Tick now) {
+    if (open_ && in_use_ < capacity_ && queue_.empty()) {
+      account(now);
+      ++in_use_;
+      return true;
+    }
+    queue_.push_back(Grant{who, now});
+    return false;
+  }
+
+  /// Returns one unit. When someone waits and the resource is open, the unit passes straight to
+  /// the first in the queue, who is returned.
+  std::optional<Grant> release(Tick now) {
+    assert(in_use_ > 0);
+    account(now);
+    if (open_ && !queue_.empty()) return queue_.pop_front();
+    --in_use_;
+    return std::nullopt;
+  }
+
+  /// Stops granting units (units in use stay in use until released).
+  void close(Tick now) {
+    account(now);
+    if (open_) closed_since_ = now;
+    open_ = false;
+  }
+
+  /// Resumes granting; calls `on_grant(Grant)` for each waiter that now gets a unit, in order.
+  template <typename F>
+  void reopen(Tick now, F&& on_grant) {
+    account(now);
+    if (!open_) closed_ticks_ += now - closed_since_;
+    open_ = true;
+    while (in_use_ < capacity_ && !queue_.empty()) {
+      ++in_use_;
+      on_grant(queue_.pop_front());
+    }
+  }
+
+  /// Unit-ticks spent in use up to `now`.
+  [[nodiscard]] double busy_unit_ticks(Tick now) const {
+    return busy_ + static_cast<double>(in_use_) * static_cast<double>(now - last_change_);
+  }
+  /// Ticks spent closed up to `now`.
+  [[nodiscard]] Tick closed_ticks(Tick now) const {
+    return closed_ticks_ + (open_ ? 0 : now - closed_since_);
+  }
+
+  /// Starts the statistics afresh at `now` (end of warm-up); the state is kept.
+  void reset_statistics(Tick now) {
+    busy_ = 0;
+    last_change_ = now;
+    closed_ticks_ = 0;
+    if (!open_) closed_since_ = now;
+  }
+
+ private:
+  void account(Tick now) {
+    busy_ += static_cast<double>(in_use_) * static_cast<double>(now - last_change_);
+    last_change_ = now;
+  }
+
+  int capacity_;
+  int in_use_ = 0;
+  bool open_ = true;
+  RingQueue<Grant> queue_;
+  double busy_ = 0;
+  Tick last_change_ = 0;
+  Tick closed_ticks_ = 0;
+  Tick closed_since_ = 0;
+};
+
+}  // namespace corridor::core

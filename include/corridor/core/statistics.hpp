@@ -1,0 +1,71 @@
+// Statistics collected during and across replications: running mean and variance (Welford),
+// time-weighted averages, sample quantiles, and Student-t confidence intervals.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+namespace corridor::core {
+
+/// Running count, mean, variance, minimum and maximum of observations.
+class Tally {
+ public:
+  void add(double x);
+  void merge(const Tally& other);
+  [[nodiscard]] std::uint64_t count() const { return n_; }
+  [[nodiscard]] double mean() const { return n_ ? mean_ : 0.0; }
+  [[nodiscard]] double variance() const;  ///< sample variance (n - 1); 0 when n < 2
+  [[nodiscard]] double min() const { return min_; }
+  [[nodiscard]] double max() const { return max_; }
+
+ private:
+  std::uint64_t n_ = 0;
+  double mean_ = 0;
+  double m2_ = 0;
+  double min_ = 0;
+  double max_ = 0;
+};
+
+/// Time-weighted average of a piecewise-constant quantity (queue length, units busy).
+class TimeWeighted {
+ public:
+  void set(double t, double value);  ///< the quantity takes `value` from time t on
+  void reset(double t);              ///< forget the past, keep the current value
+  [[nodiscard]] double average(double t) const;  ///< over [start, t]
+
+ private:
+  double start_ = 0;
+  double last_t_ = 0;
+  double value_ = 0;
+  double area_ = 0;
+};
+
+/// Keeps every observation so that exact quantiles can be read at the end.
+class Samples {
+ public:
+  void add(double x) { values_.push_back(x); }
+  void clear() { values_.clear(); }
+  [[nodiscard]] std::size_t size() const { return values_.size(); }
+  [[nodiscard]] double mean() const;
+  /// The q-quantile (0 <= q <= 1) by linear interpolation between order statistics; 0 if empty.
+  [[nodiscard]] double quantile(double q) const;
+
+ private:
+  mutable std::vector<double> values_;
+};
+
+/// Two-sided 97.5% quantile of Student's t with `dof` degrees of freedom (dof >= 1).
+double student_t975(int dof);
+
+/// Mean and 95% confidence interval of independent observations (one per replication).
+struct Estimate {
+  double mean = 0;
+  double ci95_low = 0;
+  double ci95_high = 0;
+  int n = 0;
+  [[nodiscard]] double half_width() const { return (ci95_high - ci95_low) / 2; }
+};
+Estimate estimate(const std::vector<double>& values);
+
+}  // namespace corridor::core

@@ -1,0 +1,105 @@
+// Implementation of the statistics helpers.
+#include "corridor/core/statistics.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace corridor::core {
+
+void Tally::add(double x) {
+  ++n_;
+  if (n_ == 1) {
+    mean_ = x;
+    m2_ = 0;
+    min_ = max_ = x;
+    return;
+  }
+  const double delta = x - mean_;
+  mean_ += delta / static_cast<double>(n_);
+  m2_ += delta * (x - mean_);
+  min_ = std::min(min_, x);
+  max_ = std::max(max_, x);
+}
+
+void Tally::merge(const Tally& other) {
+  if (other.n_ == 0) return;
+  if (n_ == 0) {
+    *this = other;
+    return;
+  }
+  const double n = static_cast<double>(n_ + other.n_);
+  const double delta = other.mean_ - mean_;
+  m2_ += other.m2_ + delta * delta * static_cast<double>(n_) * static_cast<double>(other.n_) / n;
+  mean_ += delta * static_cast<double>(other.n_) / n;
+  n_ += other.n_;
+  min_ = std::min(min_, other.min_);
+  max_ = std::max(max_, other.max_);
+}
+
+double Tally::variance() const { return n_ < 2 ? 0.0 : m2_ / static_cast<double>(n_ - 1); }
+
+void TimeWeighted::set(double t, double value) {
+  area_ += value_ * (t - last_t_);
+  last_t_ = t;
+  value_ = value;
+}
+
+void TimeWeighted::reset(double t) {
+  start_ = t;
+  last_t_ = t;
+  area_ = 0;
+}
+
+double TimeWeighted::average(double t) const {
+  const double span = t - start_;
+  if (span <= 0) return value_;
+  return (area_ + value_ * (t - last_t_)) / span;
+}
+
+double Samples::mean() const {
+  if (values_.empty()) return 0;
+  double sum = 0;
+  for (double v : values_) sum += v;
+  return sum / static_cast<double>(values_.size());
+}
+
+double Samples::quantile(double q) const {
+  if (values_.empty()) return 0;
+  std::sort(values_.begin(), values_.end());
+  const double pos = q * static_cast<double>(values_.size() - 1);
+  const auto lo = static_cast<std::size_t>(std::floor(pos));
+  const auto hi = std::min(lo + 1, values_.size() - 1);
+  const double frac = pos - static_cast<double>(lo);
+  return values_[lo] + frac * (values_[hi] - values_[lo]);
+}
+
+double student_t975(int dof) {
+  // Exact table to 30 degrees of freedom, then the Cornish-Fisher expansion around the normal.
+  static constexpr double kTable[] = {
+      12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228,
+      2.201,  2.179, 2.160, 2.145, 2.131, 2.120, 2.110, 2.101, 2.093, 2.086,
+      2.080,  2.074, 2.069, 2.064, 2.060, 2.056, 2.052, 2.048, 2.045, 2.042};
+  if (dof < 1) return 0;
+  if (dof <= 30) return kTable[dof - 1];
+  const double z = 1.959963984540054;
+  const double n = dof;
+  const double z3 = z * z * z;
+  const double z5 = z3 * z * z;
+  return z + (z3 + z) / (4 * n) + (5 * z5 + 16 * z3 + 3 * z) / (96 * n * n);
+}
+
+Estimate estimate(const std::vector<double>& values) {
+  Estimate e;
+  e.n = static_cast<int>(values.size());
+  if (values.empty()) return e;
+  Tally t;
+  for (double v : values) t.add(v);
+  e.mean = t.mean();
+  double half = 0;
+  if (e.n >= 2) half = student_t975(e.n - 1) * std::sqrt(t.variance() / e.n);
+  e.ci95_low = e.mean - half;
+  e.ci95_high = e.mean + half;
+  return e;
+}
+
+}  // namespace corridor::core
