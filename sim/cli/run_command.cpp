@@ -1,0 +1,12 @@
+// The `corridor run` subcommand (not yet available).
+#include "commands.hpp"
+#include "corridor/exit_status.hpp"
+
+namespace corridor::cli {
+
+void add_run_command(CLI::App& app, Action& action) {
+  auto* cmd = app.add_subcommand("run", "(not yet available)");
+  cmd->callback([&action] { action = [] { return kExitFailure; }; });
+}
+
+}  // namespace corridor::cli
