@@ -1,0 +1,35 @@
+// Public entry of the scenario stage: reads a YAML scenario (following `extends`), applies
+// command-line overrides, validates everything in one pass and returns the immutable
+// model::Scenario. The format is described in docs/scenario-format.md.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "corridor/model/scenario.hpp"
+
+namespace corridor::scenario {
+
+/// A value set from outside the file (`corridor run --set PATH=VALUE`), applied after `extends`
+/// merging and before validation.
+struct Override {
+  /// Dot-separated keys; list entries are selected by id: `fleets.ferry_az.count`,
+  /// `links.kti_tm.rail.loops`, `run.seed`.
+  std::string path;
+  /// Parsed as YAML scalar text (`6`, `"12 h"`, `[10 km, 20 km]` is not a scalar but is accepted
+  /// as a flow sequence), replacing the value at `path`.
+  std::string value;
+};
+
+/// Loads, merges, overrides and validates the scenario file at `path`.
+/// Throws ScenarioError holding every diagnostic found (never only the first).
+[[nodiscard]] model::Scenario load_file(const std::string& path,
+                                        const std::vector<Override>& overrides = {});
+
+/// As load_file, for text already in memory. `name` stands for the file name in messages and
+/// in Scenario::file; `extends` paths are resolved relative to `base_dir`.
+[[nodiscard]] model::Scenario load_text(const std::string& text, const std::string& name,
+                                        const std::string& base_dir = ".",
+                                        const std::vector<Override>& overrides = {});
+
+}  // namespace corridor::scenario
