@@ -1,0 +1,75 @@
+// The raw scenario tree: maps, lists and scalars exactly as written, each remembering the file,
+// line and column it came from. The loader builds it from YAML (sim/scenario/document.cpp is the
+// only place that sees yaml-cpp), `extends` merges trees, and the validator turns one into a
+// model::Scenario.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "corridor/error.hpp"
+
+namespace corridor::scenario {
+
+struct DocEntry;
+
+/// One value of the document. Maps keep their keys in file order.
+struct DocNode {
+  enum class Kind { kNull, kScalar, kMap, kList };
+  Kind kind = Kind::kNull;
+  SourceLocation where;          ///< where the value starts
+  std::string text;              ///< the scalar's text (kScalar only)
+  std::vector<DocEntry> entries;  ///< kMap only
+  std::vector<DocNode> items;     ///< kList only
+
+  [[nodiscard]] bool is_null() const { return kind == Kind::kNull; }
+  [[nodiscard]] bool is_scalar() const { return kind == Kind::kScalar; }
+  [[nodiscard]] bool is_map() const { return kind == Kind::kMap; }
+  [[nodiscard]] bool is_list() const { return kind == Kind::kList; }
+
+  /// The value under `key` of a map, or nullptr (also for non-maps).
+  [[nodiscard]] const DocNode* find(const std::string& key) const;
+  [[nodiscard]] DocNode* find(const std::string& key);
+  /// The entry under `key` of a map, or nullptr.
+  [[nodiscard]] const DocEntry* find_entry(const std::string& key) const;
+};
+
+/// A key of a map with its location and value.
+struct DocEntry {
+  std::string key;
+  SourceLocation key_where;
+  DocNode value;
+};
+
+/// `FILE:LINE:COL` (or just `FILE` when the line is unknown), as used inside messages.
+[[nodiscard]] std::string format_location(const SourceLocation& where);
+
+/// What a value is, for messages: "a map", "a list", "an empty value" or "'text'".
+[[nodiscard]] std::string describe(const DocNode& node);
+
+/// Hard limits on input, so that a hostile or broken file fails with a message instead of
+/// exhausting memory.
+inline constexpr std::size_t kMaxFileBytes = 64u * 1024u * 1024u;
+inline constexpr int kMaxDepth = 64;
+inline constexpr std::size_t kMaxValues = 1'000'000;  ///< after expanding YAML aliases
+
+/// Parses YAML text into a tree. `file` names the text in locations. Problems (syntax errors,
+/// tabs in indentation, limits) are appended to `diagnostics` and nullopt returned. An empty
+/// document yields a kNull node.
+[[nodiscard]] std::optional<DocNode> parse_document(const std::string& text,
+                                                    const std::string& file,
+                                                    std::vector<Diagnostic>& diagnostics);
+
+/// Checks that a parsed document can be a scenario: not empty, and a map at the top level.
+/// Appends a diagnostic and returns false otherwise.
+[[nodiscard]] bool check_top_level(const DocNode& document, const std::string& file,
+                                   std::vector<Diagnostic>& diagnostics);
+
+/// Reads and parses the file at `path` (named `path` in messages). A file that cannot be read,
+/// is a directory or is too large becomes a diagnostic without a line.
+[[nodiscard]] std::optional<DocNode> read_document(const std::string& path,
+                                                   std::vector<Diagnostic>& diagnostics);
+
+}  // namespace corridor::scenario

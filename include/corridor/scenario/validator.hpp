@@ -1,0 +1,21 @@
+// The validator: turns a merged raw document into a model::Scenario, checking keys, types,
+// units, ranges and references. It reports every problem in one pass (never stopping at the
+// first); the loader freezes the result only when there were none.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "corridor/error.hpp"
+#include "corridor/model/scenario.hpp"
+#include "corridor/scenario/document.hpp"
+
+namespace corridor::scenario {
+
+/// Validates `document` (a top-level map) and converts it. Every problem is appended to
+/// `diagnostics`; the returned scenario is complete and valid only when none were appended.
+/// `file` becomes Scenario::file.
+[[nodiscard]] model::Scenario validate(const DocNode& document, const std::string& file,
+                                       std::vector<Diagnostic>& diagnostics);
+
+}  // namespace corridor::scenario
