@@ -1,0 +1,148 @@
+// The prepared form of a scenario (private to sim/transport): every capacity element becomes a
+// kernel resource, every route a list of legs, and every rail or road service a program of small
+// operations that a vehicle executes. Built once by plan.cpp, read by simulation.cpp.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "corridor/core/sim_time.hpp"
+#include "corridor/graph/network.hpp"
+#include "corridor/model/scenario.hpp"
+
+namespace corridor::transport {
+
+inline constexpr double kTicksPerSecond = 1000.0;  // 1 tick = 1 ms
+inline core::Tick seconds_to_ticks(double s) { return core::to_ticks(s, kTicksPerSecond); }
+inline double ticks_to_seconds(core::Tick t) { return static_cast<double>(t) / kTicksPerSecond; }
+
+/// Who owns a resource, for statistics.
+enum class Owner : std::uint8_t { kLink, kNode, kNone };
+
+struct ResourceSpec {
+  int capacity = 1;
+  Owner owner = Owner::kNone;
+  std::uint32_t owner_index = 0;
+  bool counts_utilisation = true;  ///< sidings do not count towards utilisation
+  bool lots = false;               ///< used by cargo lots (transfer lines) instead of vehicles
+};
+
+/// A processing step with a random duration and opening hours (border, checkpoint).
+struct ProcessSpec {
+  std::uint32_t resource = 0;
+  model::Distribution duration;
+  model::OperatingHours hours;
+  std::uint64_t stream = 0;  ///< random stream key
+};
+
+/// One operation of a vehicle program.
+struct Op {
+  enum Code : std::uint8_t {
+    kWaitOpen,   ///< wait until link `a` is open
+    kRequest,    ///< request resource `a`
+    kRelease,    ///< release resource `a`
+    kRun,        ///< move for `ticks` (time in motion)
+    kDelay,      ///< stand still for `ticks` (section clearance)
+    kHours,      ///< wait until process `a` is within its opening hours
+    kHold,       ///< hold process `a`'s channel for a random time
+    kTraverse,   ///< statistics: the vehicle crossed link `a` (after the last section)
+  };
+  Code code = kRun;
+  std::uint32_t a = 0;
+  core::Tick ticks = 0;
+};
+
+struct Program {
+  std::uint32_t begin = 0;  ///< into Plan::ops
+  std::uint32_t end = 0;
+};
+
+/// Trains or trucks of one fleet running one leg (a list of hops) and back.
+struct ServiceSpec {
+  model::Mode mode = model::Mode::kRail;
+  std::uint32_t fleet = 0;
+  std::uint32_t from_node = 0;
+  std::uint32_t to_node = 0;
+  std::vector<graph::Hop> hops;
+  double capacity_t = 0;   ///< what one vehicle carries
+  double unit_t = 0;       ///< tonnes per wagon or truck
+  Program outbound;
+  Program inbound;  ///< the empty return
+};
+
+/// A sea link and the vessels that serve it.
+struct SeaSpec {
+  std::uint32_t link = 0;
+  std::uint32_t node[2] = {0, 0};  ///< 0: link.from, 1: link.to
+  struct Vessel {
+    std::uint32_t fleet = 0;
+    core::Tick sail = 0;
+    std::uint32_t berth[2] = {0, 0};  ///< berth resource at each end
+    model::Distribution handling[2];
+    std::uint64_t stream = 0;
+  };
+  std::vector<Vessel> vessels;
+};
+
+/// A pipeline leg: batches of cargo every period, limited by the lowest rate on the way.
+struct PipelineSpec {
+  std::vector<graph::Hop> hops;
+  double rate_t_per_s = 0;
+  core::Tick batch = 0;
+  core::Tick transit = 0;
+};
+
+struct TransferSpec {
+  std::uint32_t node = 0;
+  std::uint32_t resource = 0;
+  core::Tick per_unit = 0;
+};
+
+struct LegSpec {
+  enum Kind : std::uint8_t { kService, kSea, kPipeline, kTransfer };
+  Kind kind = kService;
+  std::uint32_t index = 0;  ///< into services, seas, pipelines or transfers
+  std::uint8_t direction = 0;  ///< sea: 0 = from → to, 1 = to → from
+};
+
+struct FlowSpec {
+  std::vector<LegSpec> legs;
+  double lot_t = 0;
+  double rate_t_per_s = 0;  ///< annual volume / seconds per year
+  double route_km = 0;
+  std::uint64_t stream = 0;
+  std::uint64_t corridor_mask = 0;  ///< corridors that list this flow
+};
+
+struct DisruptionSpec {
+  model::Disruption::Kind kind = model::Disruption::Kind::kClosure;
+  bool is_link = true;
+  std::uint32_t target = 0;
+  double start_s = 0, end_s = 0, mtbf_s = 0, mttr_s = 0, closed_fraction = 0, mean_spell_s = 0;
+  std::vector<int> months;
+  std::uint64_t stream = 0;
+};
+
+struct Plan {
+  const model::Scenario* scenario = nullptr;
+  const graph::Network* network = nullptr;
+  std::vector<ResourceSpec> resources;
+  std::vector<ProcessSpec> processes;
+  std::vector<Op> ops;
+  std::vector<ServiceSpec> services;
+  std::vector<SeaSpec> seas;
+  std::vector<PipelineSpec> pipelines;
+  std::vector<TransferSpec> transfers;
+  std::vector<FlowSpec> flows;
+  std::vector<DisruptionSpec> disruptions;
+  std::vector<std::uint64_t> link_corridor_mask;  ///< per link
+  std::vector<std::vector<std::uint32_t>> node_resources;  ///< per node: its berths/border/transfer
+  std::vector<std::vector<std::uint32_t>> link_resources;  ///< per link: sections, checkpoints
+  std::vector<std::int32_t> sea_of_link;  ///< per link: index into seas, or -1
+};
+
+/// Builds the plan; throws ScenarioError listing every flow that cannot be served.
+void build_plan(const graph::Network& network, Plan& plan);
+
+}  // namespace corridor::transport
