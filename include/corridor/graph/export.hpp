@@ -1,0 +1,28 @@
+// Exports of the network for viewing: Graphviz DOT for a schematic, GeoJSON for a map.
+// Used by `corridor graph`; reports attach simulation results to links through the optional
+// per-link properties of the GeoJSON export.
+#pragma once
+
+#include <map>
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "corridor/graph/network.hpp"
+
+namespace corridor::graph {
+
+/// The network as an undirected Graphviz graph. Nodes are labelled with name and kind and
+/// shaped by kind; links are labelled with id, mode and length and styled by mode (rail solid,
+/// road dashed, sea blue dotted, pipeline bold). Output depends only on the scenario.
+[[nodiscard]] std::string to_dot(const Network& network);
+
+/// The network as a GeoJSON FeatureCollection: each node a Point ([lon, lat]) with id, name,
+/// country, kind and its resources; each link a LineString from its `from` node to its `to`
+/// node with id, from, to, mode, length_km, speed_kmh, free_flow_h and the mode's parameters.
+/// `link_properties`, when given, maps link ids to extra properties (a JSON object whose keys
+/// are merged into the link's properties, overriding same-named ones; any other JSON value is
+/// stored under "value"). Unknown link ids in it are ignored.
+[[nodiscard]] nlohmann::json to_geojson(
+    const Network& network, const std::map<std::string, nlohmann::json>* link_properties = nullptr);
+
+}  // namespace corridor::graph
