@@ -1,0 +1,144 @@
+// Tests of the loader's entry points: YAML syntax errors, empty and malformed documents,
+// unreadable files, limits, overrides, and all mistakes of a document reported in one pass.
+#include "corridor/scenario/loader.hpp"
+
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <string>
+
+#include "scenario_fixtures.hpp"
+
+using corridor::scenario::load_file;
+using corridor::scenario::load_text;
+using corridor::scenario::Override;
+using corridor::scenario::testing::kTwoNodes;
+using corridor::scenario::testing::problems_of;
+using Lines = std::vector<std::string>;
+
+namespace {
+Lines file_problems(const std::string& path) {
+  try {
+    (void)load_file(path);
+  } catch (const corridor::ScenarioError& e) {
+    Lines out;
+    for (const auto& d : e.diagnostics()) out.push_back(d.format());
+    return out;
+  }
+  return {};
+}
+}  // namespace
+
+TEST_CASE("three independent mistakes give exactly three diagnostics", "[scenario]") {
+  CHECK(problems_of("name: three mistakes\n"
+                    "nodes:\n"
+                    "  - id: alpha\n"
+                    "    country: AA\n"
+                    "    kind: station\n"
+                    "    lat: 45\n"
+                    "    lon: 60\n"
+                    "  - id: bravo\n"
+                    "    country: BB\n"
+                    "    kind: station\n"
+                    "    lat: 44\n"
+                    "    lon: 62\n"
+                    "links:\n"
+                    "  - id: ab\n"
+                    "    from: alpha\n"
+                    "    to: bravoo\n"
+                    "    mode: rail\n"
+                    "    lenght: 150 km\n"
+                    "    length: 150 km\n"
+                    "    speed: 60\n") ==
+        Lines{"t.yaml:16:9: error: links[0].to: unknown node 'bravoo' (did you mean 'bravo'?)",
+              "t.yaml:18:5: error: links[0]: unknown key 'lenght' (did you mean 'length'?)",
+              "t.yaml:20:12: error: links[0].speed: '60' has no unit; expected a speed in km/h, kn "
+              "or m/s"});
+}
+
+TEST_CASE("a YAML syntax error is reported at its line and column", "[scenario]") {
+  CHECK(problems_of("name: x\nnodes: [a, b\nlinks: []\n") ==
+        Lines{"t.yaml:3:6: error: invalid YAML: end of sequence flow not found"});
+}
+
+TEST_CASE("a tab in indentation is reported where it is", "[scenario]") {
+  CHECK(problems_of("name: x\nnodes:\n\t- id: a\n") ==
+        Lines{"t.yaml:3:1: error: tab character in indentation; indent with spaces"});
+}
+
+TEST_CASE("an empty document says what a scenario needs", "[scenario]") {
+  const Lines expected{
+      "t.yaml: error: empty scenario file; expected a map with at least 'name' and 'nodes'"};
+  CHECK(problems_of("") == expected);
+  CHECK(problems_of("# only a comment\n") == expected);
+}
+
+TEST_CASE("a top level that is not a map is an error", "[scenario]") {
+  CHECK(problems_of("- name: x\n") ==
+        Lines{"t.yaml:1:1: error: expected a map with at least 'name' and 'nodes' at the top "
+              "level, got a list"});
+}
+
+TEST_CASE("name and nodes are required", "[scenario]") {
+  CHECK(problems_of("description: nothing else\n") ==
+        Lines{"t.yaml:1:1: error: missing required key 'name'",
+              "t.yaml:1:1: error: missing required key 'nodes'"});
+}
+
+TEST_CASE("a key written twice in one map is an error", "[scenario]") {
+  CHECK(problems_of(kTwoNodes + "name: again\n") ==
+        Lines{"t.yaml:5:1: error: duplicate key 'name' (first defined at t.yaml:1:1)"});
+}
+
+TEST_CASE("a missing file or a directory is named without a line", "[scenario]") {
+  CHECK(file_problems("no/such/scenario.yaml") ==
+        Lines{"no/such/scenario.yaml: error: cannot read scenario file: no such file"});
+  const std::string dir = std::filesystem::temp_directory_path().string();
+  CHECK(file_problems(dir) ==
+        Lines{dir + ": error: cannot read scenario file: it is a directory, not a file"});
+}
+
+TEST_CASE("values nested too deeply are refused", "[scenario]") {
+  const std::string deep = "name: x\nnodes: " + std::string(100, '[') + std::string(100, ']') + "\n";
+  CHECK(problems_of(deep) == Lines{"t.yaml:2:72: error: values nested deeper than 64 levels"});
+}
+
+TEST_CASE("alias expansion cannot blow up the document", "[scenario]") {
+  std::string text = "a: &a [1, 1, 1, 1, 1, 1, 1, 1, 1, 1]\n";
+  const std::string names = "abcdefg";
+  for (std::size_t i = 1; i < names.size(); ++i) {
+    const std::string prev(1, names[i - 1]);
+    text += std::string(1, names[i]) + ": &" + names[i] + " [";
+    for (int k = 0; k < 10; ++k) text += (k ? ", *" : "*") + prev;
+    text += "]\n";
+  }
+  const Lines p = problems_of(text);
+  REQUIRE(p.size() == 1);
+  CHECK(p[0].find("error: document too large: more than 1000000 values (after expanding YAML "
+                  "aliases)") != std::string::npos);
+}
+
+TEST_CASE("an override replaces a value before validation", "[scenario]") {
+  const auto s = load_text(kTwoNodes, "t.yaml", ".",
+                           {{"nodes.bravo.sidings", "4"}, {"run.seed", "99"}});
+  CHECK(s.nodes[1].sidings == 4);
+  CHECK(s.run.seed == 99);
+}
+
+TEST_CASE("an override naming an unknown entry suggests the closest id", "[scenario]") {
+  CHECK(problems_of(kTwoNodes, {{"nodes.bravoo.sidings", "4"}}) ==
+        Lines{"--set nodes.bravoo.sidings: error: unknown node 'bravoo' (did you mean 'bravo'?)"});
+}
+
+TEST_CASE("an invalid override value is reported against the override", "[scenario]") {
+  CHECK(problems_of(kTwoNodes, {{"nodes.alpha.sidings", "0"}}) ==
+        Lines{"--set nodes.alpha.sidings: error: nodes[0].sidings: must be at least 1, got '0'"});
+}
+
+TEST_CASE("the shipped single-track example validates", "[scenario]") {
+  const auto s =
+      load_file(std::string(CORRIDOR_SOURCE_DIR) + "/scenarios/examples/single_track.yaml");
+  CHECK(s.nodes.size() == 3);
+  CHECK(s.links[0].rail.loops_km == std::vector<double>{38, 75, 112});
+  CHECK(s.flows[0].volume_t_per_year == Approx(2.5e6));
+  CHECK(s.sources.at("demand.ore_a_b.volume") == "example figure");
+}

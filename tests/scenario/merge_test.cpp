@@ -1,0 +1,160 @@
+// Tests of `extends`: deep map merging, id-keyed list merging, removal, and the errors for
+// cycles and missing bases. Base files are written to a temporary directory.
+#include "corridor/scenario/merge.hpp"
+
+#include <unistd.h>
+
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
+
+#include "corridor/scenario/loader.hpp"
+#include "scenario_fixtures.hpp"
+
+namespace fs = std::filesystem;
+using corridor::scenario::load_file;
+using corridor::scenario::load_text;
+using corridor::scenario::testing::problems_of;
+using Lines = std::vector<std::string>;
+
+namespace {
+
+/// A fresh directory for one test's files, removed afterwards.
+class TempDir {
+ public:
+  TempDir() : path_(fs::temp_directory_path() / ("corridor_merge_test_" + std::to_string(::getpid()) + "_" + std::to_string(++counter_))) {
+    fs::remove_all(path_);
+    fs::create_directories(path_);
+  }
+  ~TempDir() { fs::remove_all(path_); }
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+
+  std::string write(const std::string& name, const std::string& text) const {
+    std::ofstream(path_ / name) << text;
+    return (path_ / name).string();
+  }
+  [[nodiscard]] std::string str() const { return path_.string(); }
+
+ private:
+  static inline int counter_ = 0;
+  fs::path path_;
+};
+
+const std::string kBase =
+    "name: base\n"
+    "run: {horizon: 200 d, seed: 7}\n"
+    "nodes:\n"
+    "  - {id: alpha, country: AA, kind: station, lat: 45, lon: 60}\n"
+    "  - {id: bravo, country: BB, kind: station, lat: 44, lon: 62}\n"
+    "  - {id: charlie, country: BB, kind: city, lat: 43, lon: 63}\n"
+    "links:\n"
+    "  - id: ab\n"
+    "    from: alpha\n"
+    "    to: bravo\n"
+    "    mode: rail\n"
+    "    length: 150 km\n"
+    "    speed: 60 km/h\n"
+    "    rail: {loops: [50 km, 100 km], crossing: 4 min}\n";
+
+}  // namespace
+
+TEST_CASE("a derived file merges maps deeply and lists by id", "[scenario]") {
+  TempDir dir;
+  dir.write("base.yaml", kBase);
+  const auto s = load_text("extends: base.yaml\n"
+                           "name: derived\n"
+                           "run: {seed: 9}\n"
+                           "nodes:\n"
+                           "  - {id: bravo, sidings: 3}\n"
+                           "  - {id: delta, country: CC, kind: port, lat: 42, lon: 64}\n"
+                           "links:\n"
+                           "  - id: ab\n"
+                           "    rail: {loops: [75 km]}\n",
+                           "derived.yaml", dir.str());
+  CHECK(s.name == "derived");
+  CHECK(s.run.seed == 9);
+  CHECK(s.run.horizon_s == 200 * 86400.0);
+  REQUIRE(s.nodes.size() == 4);
+  CHECK(s.nodes[1].sidings == 3);
+  CHECK(s.nodes[1].country == "BB");
+  CHECK(s.nodes[3].id == "delta");
+  CHECK(s.links[0].rail.loops_km == std::vector<double>{75});
+  CHECK(s.links[0].rail.crossing_s == 240);
+}
+
+TEST_CASE("an entry with remove: true leaves the merged scenario", "[scenario]") {
+  TempDir dir;
+  dir.write("base.yaml", kBase);
+  const auto s = load_text("extends: base.yaml\n"
+                           "name: derived\n"
+                           "nodes:\n"
+                           "  - {id: charlie, remove: true}\n",
+                           "derived.yaml", dir.str());
+  CHECK(s.nodes.size() == 2);
+  CHECK(s.find_node("charlie") == nullptr);
+}
+
+TEST_CASE("removing an id the base lacks is an error", "[scenario]") {
+  TempDir dir;
+  dir.write("base.yaml", kBase);
+  CHECK(problems_of("extends: base.yaml\n"
+                    "nodes:\n"
+                    "  - {id: charly, remove: true}\n",
+                    {}, dir.str()) ==
+        Lines{"t.yaml:3:26: error: nodes[0].remove: cannot remove node 'charly': the base "
+              "scenario has no such node"});
+}
+
+TEST_CASE("a mistake in the base file is reported at the base file's line", "[scenario]") {
+  TempDir dir;
+  const std::string base = dir.write("base.yaml", kBase + "    lenght: 3 km\n");
+  CHECK(problems_of("extends: base.yaml\nname: derived\n", {}, dir.str()) ==
+        Lines{base + ":15:5: error: links[0]: unknown key 'lenght' (did you mean 'length'?)"});
+}
+
+TEST_CASE("a missing base file is reported at the extends key", "[scenario]") {
+  TempDir dir;
+  CHECK(problems_of("name: x\nextends: nowhere.yaml\n", {}, dir.str()) ==
+        Lines{"t.yaml:2:10: error: extends: base scenario 'nowhere.yaml' not found (looked for " +
+              (fs::path(dir.str()) / "nowhere.yaml").string() + ")"});
+}
+
+TEST_CASE("files that extend each other in a cycle are an error", "[scenario]") {
+  TempDir dir;
+  const std::string a = dir.write("a.yaml", "extends: b.yaml\nname: a\n");
+  const std::string b = dir.write("b.yaml", "extends: a.yaml\nname: b\n");
+  try {
+    (void)load_file(a);
+    FAIL("expected a ScenarioError");
+  } catch (const corridor::ScenarioError& e) {
+    REQUIRE(e.diagnostics().size() == 1);
+    CHECK(e.diagnostics()[0].format() ==
+          b + ":1:10: error: extends: extends cycle: " + a + " -> " + b + " -> " + a);
+  }
+}
+
+TEST_CASE("distributions replace the base distribution whole", "[scenario]") {
+  using corridor::scenario::DocNode;
+  std::vector<corridor::Diagnostic> problems;
+  auto base = corridor::scenario::parse_document(
+      "nodes:\n  - {id: x, dwell: {dist: uniform, min: 1 h, max: 2 h}}\n", "b.yaml", problems);
+  auto derived = corridor::scenario::parse_document(
+      "nodes:\n  - {id: x, dwell: {dist: exponential, mean: 3 h}}\n", "d.yaml", problems);
+  REQUIRE(base);
+  REQUIRE(derived);
+  corridor::scenario::merge_documents(*base, *derived, problems);
+  const DocNode* dwell = base->find("nodes")->items[0].find("dwell");
+  REQUIRE(dwell != nullptr);
+  CHECK(dwell->entries.size() == 2);
+  CHECK(dwell->find("min") == nullptr);
+  CHECK(dwell->where.file == "d.yaml");
+  CHECK(problems.empty());
+}
+
+TEST_CASE("the shipped example that extends another validates", "[scenario]") {
+  const auto s = load_file(std::string(CORRIDOR_SOURCE_DIR) +
+                           "/scenarios/examples/single_track_more_loops.yaml");
+  CHECK(s.links[0].rail.loops_km.size() == 5);
+  CHECK(s.fleets[0].count == 8);
+}
