@@ -37,8 +37,8 @@ int validate_files(const ValidateOptions& options) {
   for (const auto& file : options.files) {
     try {
       const model::Scenario s = scenario::load_file(file, overrides);
-      std::cout << file << ": ok: " << s.nodes.size() << " nodes, " << s.links.size()
-                << " links, " << s.fleets.size() << " fleets, " << s.flows.size() << " flows, "
+      std::cout << file << ": ok: " << s.nodes.size() << " nodes, " << s.links.size() << " links, "
+                << s.fleets.size() << " fleets, " << s.flows.size() << " flows, "
                 << s.corridors.size() << " corridors\n";
     } catch (const ScenarioError& e) {
       all_valid = false;
@@ -63,7 +63,7 @@ void add_validate_command(CLI::App& app, Action& action) {
       "  FILE:LINE:COL: error: PATH: message\n"
       "and goes on with the next file.\n\n"
       "Exit status: 0 if every file is valid, 2 if any file is invalid.\n"
-      "The scenario format is described in docs/scenario-format.md.");
+      "The scenario format is described in docs/scenario-format.md.\n");
   cmd->add_option("files", options->files, "Scenario YAML files to check")
       ->required()
       ->type_name("FILE");

@@ -3,14 +3,13 @@
 // and turns yaml-cpp's exceptions and our input limits into diagnostics.
 #include "corridor/scenario/document.hpp"
 
+#include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
 
 #include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <system_error>
-
-#include <fmt/format.h>
 
 namespace corridor::scenario {
 
@@ -39,10 +38,14 @@ std::string format_location(const SourceLocation& where) {
 
 std::string describe(const DocNode& node) {
   switch (node.kind) {
-    case DocNode::Kind::kNull: return "an empty value";
-    case DocNode::Kind::kMap: return "a map";
-    case DocNode::Kind::kList: return "a list";
-    case DocNode::Kind::kScalar: return "'" + node.text + "'";
+    case DocNode::Kind::kNull:
+      return "an empty value";
+    case DocNode::Kind::kMap:
+      return "a map";
+    case DocNode::Kind::kList:
+      return "a list";
+    case DocNode::Kind::kScalar:
+      return "'" + node.text + "'";
   }
   return "a value";
 }
@@ -98,10 +101,11 @@ class Converter {
   void convert_entry(const YAML::Node& key, const YAML::Node& value, DocNode& map, int depth) {
     SourceLocation key_where = locate(key.Mark(), map.where);
     if (!key.IsScalar()) {
-      problems_.push_back({key_where, "", "keys must be plain words, not " +
-                                               std::string(key.IsMap()        ? "maps"
-                                                           : key.IsSequence() ? "lists"
-                                                                              : "empty")});
+      problems_.push_back(
+          {key_where, "",
+           "keys must be plain words, not " + std::string(key.IsMap()        ? "maps"
+                                                          : key.IsSequence() ? "lists"
+                                                                             : "empty")});
       return;
     }
     const std::string name = key.Scalar();
@@ -142,8 +146,8 @@ bool check_tabs(const std::string& text, const std::string& file,
       continue;
     }
     if (in_indent && c == '\t') {
-      diagnostics.push_back({{file, line, column}, "",
-                             "tab character in indentation; indent with spaces"});
+      diagnostics.push_back(
+          {{file, line, column}, "", "tab character in indentation; indent with spaces"});
       return false;
     }
     if (c != ' ' && c != '-') in_indent = false;
@@ -157,7 +161,8 @@ bool check_tabs(const std::string& text, const std::string& file,
 std::optional<DocNode> parse_document(const std::string& text, const std::string& file,
                                       std::vector<Diagnostic>& diagnostics) {
   if (text.size() > kMaxFileBytes) {
-    diagnostics.push_back({{file, 0, 0}, "",
+    diagnostics.push_back({{file, 0, 0},
+                           "",
                            fmt::format("file is too large ({} bytes; the limit is {} MiB)",
                                        text.size(), kMaxFileBytes / (1024 * 1024))});
     return std::nullopt;
@@ -204,14 +209,15 @@ std::optional<DocNode> parse_document(const std::string& text, const std::string
 bool check_top_level(const DocNode& document, const std::string& file,
                      std::vector<Diagnostic>& diagnostics) {
   if (document.is_null()) {
-    diagnostics.push_back({{file, 0, 0}, "",
-                           "empty scenario file; expected a map with at least 'name' and 'nodes'"});
+    diagnostics.push_back(
+        {{file, 0, 0}, "", "empty scenario file; expected a map with at least 'name' and 'nodes'"});
     return false;
   }
   if (!document.is_map()) {
     diagnostics.push_back({document.where, "",
                            "expected a map with at least 'name' and 'nodes' at the top level, "
-                           "got " + describe(document)});
+                           "got " +
+                               describe(document)});
     return false;
   }
   return true;
@@ -233,7 +239,8 @@ std::optional<DocNode> read_document(const std::string& path,
   }
   const auto size = fs::file_size(path, ec);
   if (!ec && size > kMaxFileBytes) {
-    diagnostics.push_back({{path, 0, 0}, "",
+    diagnostics.push_back({{path, 0, 0},
+                           "",
                            fmt::format("file is too large ({} bytes; the limit is {} MiB)", size,
                                        kMaxFileBytes / (1024 * 1024))});
     return std::nullopt;
@@ -241,7 +248,8 @@ std::optional<DocNode> read_document(const std::string& path,
   std::ifstream in(path, std::ios::binary);
   std::string content((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   if (!in.is_open() || in.bad()) {
-    diagnostics.push_back({{path, 0, 0}, "", "cannot read scenario file: permission denied or I/O error"});
+    diagnostics.push_back(
+        {{path, 0, 0}, "", "cannot read scenario file: permission denied or I/O error"});
     return std::nullopt;
   }
   return parse_document(content, path, diagnostics);

@@ -2,7 +2,9 @@
 // `extends`, apply overrides, validate, and freeze only a fully valid input.
 #include "corridor/scenario/loader.hpp"
 
+#include <algorithm>
 #include <filesystem>
+#include <tuple>
 #include <utility>
 
 #include "corridor/error.hpp"
@@ -14,6 +16,24 @@
 namespace corridor::scenario {
 namespace {
 
+/// Orders diagnostics as a reader meets them: by file (in order of first mention), then line
+/// and column. The validator finds them list by list, and references only at the end.
+std::vector<Diagnostic> in_reading_order(std::vector<Diagnostic> diagnostics) {
+  std::vector<std::string> files;
+  for (const auto& d : diagnostics) {
+    if (std::find(files.begin(), files.end(), d.where.file) == files.end()) {
+      files.push_back(d.where.file);
+    }
+  }
+  auto rank = [&](const Diagnostic& d) {
+    return std::make_tuple(std::find(files.begin(), files.end(), d.where.file) - files.begin(),
+                           d.where.line, d.where.column);
+  };
+  std::stable_sort(diagnostics.begin(), diagnostics.end(),
+                   [&](const Diagnostic& a, const Diagnostic& b) { return rank(a) < rank(b); });
+  return diagnostics;
+}
+
 model::Scenario finish(std::optional<DocNode> document, const std::string& file,
                        const std::string& base_dir, const std::vector<Override>& overrides,
                        std::vector<Diagnostic> diagnostics) {
@@ -24,7 +44,7 @@ model::Scenario finish(std::optional<DocNode> document, const std::string& file,
   if (!merged) throw ScenarioError(std::move(diagnostics));
   apply_overrides(*merged, overrides, diagnostics);
   model::Scenario scenario = validate(*merged, file, diagnostics);
-  if (!diagnostics.empty()) throw ScenarioError(std::move(diagnostics));
+  if (!diagnostics.empty()) throw ScenarioError(in_reading_order(std::move(diagnostics)));
   return scenario;
 }
 

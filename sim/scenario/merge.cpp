@@ -83,7 +83,7 @@ void merge_id_list(const std::string& key, DocNode& base, const DocNode& derived
 }
 
 struct Chain {
-  std::vector<std::string> names;  ///< as shown in messages
+  std::vector<std::string> names;            ///< as shown in messages
   std::vector<std::filesystem::path> paths;  ///< canonical, for cycle detection
 };
 
@@ -115,9 +115,9 @@ std::optional<DocNode> resolve(DocNode document, const std::string& base_dir, Ch
   }
   const fs::file_status status = fs::status(base_path, ec);
   if (ec || !fs::exists(status)) {
-    diagnostics.push_back({target.where, "extends",
-                           fmt::format("base scenario '{}' not found (looked for {})", target.text,
-                                       base_name)});
+    diagnostics.push_back(
+        {target.where, "extends",
+         fmt::format("base scenario '{}' not found (looked for {})", target.text, base_name)});
     return std::nullopt;
   }
   if (fs::is_directory(status)) {

@@ -34,8 +34,7 @@ void relocate(DocNode& node, const SourceLocation& where) {
   for (auto& item : node.items) relocate(item, where);
 }
 
-void apply_one(DocNode& document, const Override& override_,
-               std::vector<Diagnostic>& diagnostics) {
+void apply_one(DocNode& document, const Override& override_, std::vector<Diagnostic>& diagnostics) {
   const SourceLocation where{"--set " + override_.path, 0, 0};
   auto fail = [&](std::string message) { diagnostics.push_back({where, "", std::move(message)}); };
   const std::vector<std::string> steps = split_path(override_.path);

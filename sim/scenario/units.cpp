@@ -50,7 +50,7 @@ constexpr std::array kUnits = {
     Unit{"m3/yr", Dimension::kMassRate, kGasDensityTPerM3},
     Unit{"mcm/yr", Dimension::kMassRate, kTonnesPerMcm},
     Unit{"bcm/yr", Dimension::kMassRate, 1e3 * kTonnesPerMcm},
-    Unit{"mcm/d", Dimension::kMassRate, kTonnesPerMcm * model::kDaysPerYear},
+    Unit{"mcm/d", Dimension::kMassRate, kTonnesPerMcm* model::kDaysPerYear},
     Unit{"wagons/d", Dimension::kHandlingRate, kPerDay},
     Unit{"wagons/h", Dimension::kHandlingRate, kPerHour},
     Unit{"containers/h", Dimension::kHandlingRate, kPerHour},
@@ -61,14 +61,22 @@ constexpr std::array kUnits = {
 
 const char* noun(Dimension dimension) {
   switch (dimension) {
-    case Dimension::kLength: return "a length";
-    case Dimension::kSpeed: return "a speed";
-    case Dimension::kDuration: return "a duration";
-    case Dimension::kMass: return "a mass";
-    case Dimension::kMassRate: return "a mass rate";
-    case Dimension::kHandlingRate: return "a handling rate";
-    case Dimension::kGauge: return "a gauge";
-    case Dimension::kPricePerMass: return "a price per tonne";
+    case Dimension::kLength:
+      return "a length";
+    case Dimension::kSpeed:
+      return "a speed";
+    case Dimension::kDuration:
+      return "a duration";
+    case Dimension::kMass:
+      return "a mass";
+    case Dimension::kMassRate:
+      return "a mass rate";
+    case Dimension::kHandlingRate:
+      return "a handling rate";
+    case Dimension::kGauge:
+      return "a gauge";
+    case Dimension::kPricePerMass:
+      return "a price per tonne";
   }
   return "a quantity";
 }
@@ -237,9 +245,10 @@ Hours parse_hours(std::string_view text) {
     return h;
   }
   if (open_s == close_s) {
-    h.error = fmt::format("'{}' opens and closes at the same time; write \"00:00-24:00\" for a "
-                          "facility open all day",
-                          text);
+    h.error = fmt::format(
+        "'{}' opens and closes at the same time; write \"00:00-24:00\" for a "
+        "facility open all day",
+        text);
     return h;
   }
   h.value.open_s = open_s;

@@ -35,7 +35,8 @@ struct Path {
     return {join(shown, name), join(key, name)};
   }
   [[nodiscard]] Path entry(std::size_t index, const std::string& id) const {
-    return {fmt::format("{}[{}]", shown, index), join(key, id.empty() ? std::to_string(index) : id)};
+    return {fmt::format("{}[{}]", shown, index),
+            join(key, id.empty() ? std::to_string(index) : id)};
   }
 
  private:
@@ -49,8 +50,8 @@ template <typename E>
 using Choices = std::vector<std::pair<std::string, E>>;
 
 const Choices<model::NodeKind> kNodeKinds = {
-    {"station", model::NodeKind::kStation}, {"port", model::NodeKind::kPort},
-    {"border", model::NodeKind::kBorder},   {"terminal", model::NodeKind::kTerminal},
+    {"station", model::NodeKind::kStation},   {"port", model::NodeKind::kPort},
+    {"border", model::NodeKind::kBorder},     {"terminal", model::NodeKind::kTerminal},
     {"junction", model::NodeKind::kJunction}, {"city", model::NodeKind::kCity},
     {"field", model::NodeKind::kField}};
 const Choices<model::Mode> kModes = {{"rail", model::Mode::kRail},
@@ -153,36 +154,30 @@ class Validator {
     const DocNode* corridors = list_of(root, top, "corridors", false);
 
     if (nodes != nullptr) {
-      read_entries(*nodes, top.child("nodes"), nodes_, [&](const DocNode& e, const Path& p) {
-        s.nodes.push_back(read_node(e, p));
-      });
+      read_entries(*nodes, top.child("nodes"), nodes_,
+                   [&](const DocNode& e, const Path& p) { s.nodes.push_back(read_node(e, p)); });
     }
     if (fleets != nullptr) {
-      read_entries(*fleets, top.child("fleets"), fleets_, [&](const DocNode& e, const Path& p) {
-        s.fleets.push_back(read_fleet(e, p));
-      });
+      read_entries(*fleets, top.child("fleets"), fleets_,
+                   [&](const DocNode& e, const Path& p) { s.fleets.push_back(read_fleet(e, p)); });
     }
     if (links != nullptr) {
-      read_entries(*links, top.child("links"), links_, [&](const DocNode& e, const Path& p) {
-        s.links.push_back(read_link(e, p));
-      });
+      read_entries(*links, top.child("links"), links_,
+                   [&](const DocNode& e, const Path& p) { s.links.push_back(read_link(e, p)); });
     }
     if (demand != nullptr) {
-      read_entries(*demand, top.child("demand"), flows_, [&](const DocNode& e, const Path& p) {
-        s.flows.push_back(read_flow(e, p));
-      });
+      read_entries(*demand, top.child("demand"), flows_,
+                   [&](const DocNode& e, const Path& p) { s.flows.push_back(read_flow(e, p)); });
     }
     if (disruptions != nullptr) {
-      read_entries(*disruptions, top.child("disruptions"), disruptions_,
-                   [&](const DocNode& e, const Path& p) {
-                     s.disruptions.push_back(read_disruption(e, p));
-                   });
+      read_entries(
+          *disruptions, top.child("disruptions"), disruptions_,
+          [&](const DocNode& e, const Path& p) { s.disruptions.push_back(read_disruption(e, p)); });
     }
     if (corridors != nullptr) {
-      read_entries(*corridors, top.child("corridors"), corridors_,
-                   [&](const DocNode& e, const Path& p) {
-                     s.corridors.push_back(read_corridor(e, p));
-                   });
+      read_entries(
+          *corridors, top.child("corridors"), corridors_,
+          [&](const DocNode& e, const Path& p) { s.corridors.push_back(read_corridor(e, p)); });
     }
     check_references();
     s.sources = std::move(sources_);
@@ -211,11 +206,11 @@ class Validator {
       }
       if (std::find(allowed.begin(), allowed.end(), e.key) != allowed.end()) continue;
       if (e.key == "remove") {
-        error(e.key_where, path,
-              "'remove' only applies to entries of a file that uses 'extends'");
+        error(e.key_where, path, "'remove' only applies to entries of a file that uses 'extends'");
         continue;
       }
-      error(e.key_where, path, fmt::format("unknown key '{}'{}", e.key, did_you_mean(e.key, allowed)));
+      error(e.key_where, path,
+            fmt::format("unknown key '{}'{}", e.key, did_you_mean(e.key, allowed)));
     }
   }
 
@@ -424,9 +419,9 @@ class Validator {
   }
 
   /// A list of references to `table` under `key`, queued for checking.
-  std::vector<std::string> references_of(const DocNode& map, const Path& path,
-                                         const std::string& key, const IdTable& table,
-                                         std::function<std::string(const std::string&)> check = {}) {
+  std::vector<std::string> references_of(
+      const DocNode& map, const Path& path, const std::string& key, const IdTable& table,
+      std::function<std::string(const std::string&)> check = {}) {
     std::vector<std::string> ids;
     const DocNode* list = list_of(map, path, key, false);
     if (list == nullptr) return ids;
@@ -486,8 +481,9 @@ class Validator {
   }
 
   model::Node read_node(const DocNode& e, const Path& p) {
-    check_keys(e, p, {"id", "name", "country", "kind", "lat", "lon", "sidings", "border",
-                      "berths", "transfer"});
+    check_keys(
+        e, p,
+        {"id", "name", "country", "kind", "lat", "lon", "sidings", "border", "berths", "transfer"});
     model::Node n;
     n.id = e.find("id") != nullptr ? e.find("id")->text : "";
     n.name = string_of(get(e, p, "name"), p.child("name")).value_or(n.id);
@@ -497,7 +493,8 @@ class Validator {
     n.lat = number_of(get(e, p, "lat", true), p.child("lat"), -90, 90).value_or(0);
     n.lon = number_of(get(e, p, "lon", true), p.child("lon"), -180, 180).value_or(0);
     n.sidings = int_of(get(e, p, "sidings"), p.child("sidings"), 1).value_or(1);
-    if (const DocNode* border = get(e, p, "border")) n.border = read_border(*border, p.child("border"));
+    if (const DocNode* border = get(e, p, "border"))
+      n.border = read_border(*border, p.child("border"));
     if (const DocNode* berths = list_of(e, p, "berths", false)) {
       const Path bp = p.child("berths");
       for (std::size_t i = 0; i < berths->items.size(); ++i) {
@@ -523,9 +520,9 @@ class Validator {
                              "transfer method", kTransferMethods)
                        .value_or(model::Transfer::Method::kTransload);
         t.lines = int_of(get(*transfer, tp, "lines"), tp.child("lines"), 1).value_or(1);
-        t.seconds_per_unit =
-            quantity_of(get(*transfer, tp, "rate", true), tp.child("rate"), Dimension::kHandlingRate)
-                .value_or(0);
+        t.seconds_per_unit = quantity_of(get(*transfer, tp, "rate", true), tp.child("rate"),
+                                         Dimension::kHandlingRate)
+                                 .value_or(0);
         n.transfer = t;
       }
     }
@@ -549,7 +546,8 @@ class Validator {
       bp.channels = int_of(get(*n, pp, "channels"), pp.child("channels"), 1).value_or(1);
       bp.dwell = distribution_of(get(*n, pp, "dwell", true), pp.child("dwell"))
                      .value_or(model::Distribution{});
-      bp.hours = hours_of(get(*n, pp, "hours"), pp.child("hours")).value_or(model::OperatingHours{});
+      bp.hours =
+          hours_of(get(*n, pp, "hours"), pp.child("hours")).value_or(model::OperatingHours{});
       return bp;
     };
     border.exit = process("exit");
@@ -563,7 +561,8 @@ class Validator {
     const Keys vessel_keys = {"capacity_wagons", "capacity_trucks", "capacity", "berth",
                               "departure"};
     Keys all = {"id", "name", "kind", "count", "speed"};
-    for (const Keys* k : {&train_keys, &truck_keys, &vessel_keys}) all.insert(all.end(), k->begin(), k->end());
+    for (const Keys* k : {&train_keys, &truck_keys, &vessel_keys})
+      all.insert(all.end(), k->begin(), k->end());
     check_keys(e, p, all);
 
     model::Fleet f;
@@ -574,9 +573,11 @@ class Validator {
     if (kind) fleet_kinds_.emplace(f.id, *kind);
     const bool truck = f.kind == model::FleetKind::kTruck;
     const bool vessel = f.kind == model::FleetKind::kVessel;
-    f.count = int_of(get(e, p, "count", kind && !truck), p.child("count"), 1).value_or(truck ? 0 : 1);
-    f.speed_kmh = quantity_of(get(e, p, "speed", kind && vessel), p.child("speed"), Dimension::kSpeed)
-                      .value_or(0);
+    f.count =
+        int_of(get(e, p, "count", kind && !truck), p.child("count"), 1).value_or(truck ? 0 : 1);
+    f.speed_kmh =
+        quantity_of(get(e, p, "speed", kind && vessel), p.child("speed"), Dimension::kSpeed)
+            .value_or(0);
     if (!kind) return f;
 
     // Keys of another kind of fleet are mistakes, not silently ignored.
@@ -600,8 +601,8 @@ class Validator {
         f.gauge_mm = gauge_of(get(e, p, "gauge"), p.child("gauge")).value_or(1520);
         break;
       case model::FleetKind::kTruck:
-        f.payload_t =
-            quantity_of(get(e, p, "payload", true), p.child("payload"), Dimension::kMass).value_or(0);
+        f.payload_t = quantity_of(get(e, p, "payload", true), p.child("payload"), Dimension::kMass)
+                          .value_or(0);
         break;
       case model::FleetKind::kVessel: {
         const std::size_t before = diagnostics_.size();
@@ -626,12 +627,12 @@ class Validator {
             f.departure.policy = choice_of(get(*dep, dp, "policy"), dp.child("policy"),
                                            "departure policy", kPolicies)
                                      .value_or(model::Departure::Policy::kWhenFull);
-            f.departure.max_wait_s = quantity_of(get(*dep, dp, "max_wait"), dp.child("max_wait"),
-                                                 Dimension::kDuration)
-                                         .value_or(model::kSecondsPerDay);
-            f.departure.interval_s = quantity_of(get(*dep, dp, "interval"), dp.child("interval"),
-                                                 Dimension::kDuration)
-                                         .value_or(model::kSecondsPerDay);
+            f.departure.max_wait_s =
+                quantity_of(get(*dep, dp, "max_wait"), dp.child("max_wait"), Dimension::kDuration)
+                    .value_or(model::kSecondsPerDay);
+            f.departure.interval_s =
+                quantity_of(get(*dep, dp, "interval"), dp.child("interval"), Dimension::kDuration)
+                    .value_or(model::kSecondsPerDay);
           }
         }
         break;
@@ -644,15 +645,17 @@ class Validator {
     auto mm = quantity_of(node, path, Dimension::kGauge);
     if (!mm) return std::nullopt;
     if (*mm != static_cast<double>(static_cast<int>(*mm)) || *mm > 10000) {
-      error(*node, path, fmt::format("expected a whole number of millimetres up to 10000 mm, got '{}'", node->text));
+      error(*node, path,
+            fmt::format("expected a whole number of millimetres up to 10000 mm, got '{}'",
+                        node->text));
       return std::nullopt;
     }
     return static_cast<int>(*mm);
   }
 
   model::Link read_link(const DocNode& e, const Path& p) {
-    check_keys(e, p, {"id", "from", "to", "mode", "length", "speed", "rail", "road", "sea",
-                      "pipeline"});
+    check_keys(e, p,
+               {"id", "from", "to", "mode", "length", "speed", "rail", "road", "sea", "pipeline"});
     model::Link l;
     l.id = e.find("id") != nullptr ? e.find("id")->text : "";
     const DocNode* from = get(e, p, "from", true);
@@ -660,15 +663,18 @@ class Validator {
     l.from = reference_of(from, p.child("from"), nodes_).value_or("");
     l.to = reference_of(to, p.child("to"), nodes_).value_or("");
     if (!l.from.empty() && l.from == l.to) {
-      error(*to, p.child("to"), fmt::format("a link must join two different nodes, but both ends are '{}'", l.to));
+      error(*to, p.child("to"),
+            fmt::format("a link must join two different nodes, but both ends are '{}'", l.to));
     }
     auto mode = choice_of(get(e, p, "mode", true), p.child("mode"), "mode", kModes);
     l.mode = mode.value_or(model::Mode::kRail);
     auto length = quantity_of(get(e, p, "length", true), p.child("length"), Dimension::kLength);
     l.length_km = length.value_or(0);
-    const bool speed_required = mode && (l.mode == model::Mode::kRail || l.mode == model::Mode::kRoad);
-    l.speed_kmh = quantity_of(get(e, p, "speed", speed_required), p.child("speed"), Dimension::kSpeed)
-                      .value_or(0);
+    const bool speed_required =
+        mode && (l.mode == model::Mode::kRail || l.mode == model::Mode::kRoad);
+    l.speed_kmh =
+        quantity_of(get(e, p, "speed", speed_required), p.child("speed"), Dimension::kSpeed)
+            .value_or(0);
     l.rail.crossing_s = 5 * 60;
     l.rail.headway_s = 10 * 60;
     if (!mode) return l;
@@ -681,8 +687,8 @@ class Validator {
       }
     }
     const std::string mode_name = model::to_string(l.mode);
-    const DocNode* section = get(e, p, mode_name,
-                                 l.mode == model::Mode::kSea || l.mode == model::Mode::kPipeline);
+    const DocNode* section =
+        get(e, p, mode_name, l.mode == model::Mode::kSea || l.mode == model::Mode::kPipeline);
     if (section == nullptr) return l;
     const Path sp = p.child(mode_name);
     if (!expect_map(*section, sp)) return l;
@@ -698,9 +704,9 @@ class Validator {
         l.rail.crossing_s = quantity_of(get(*section, sp, "crossing"), sp.child("crossing"),
                                         Dimension::kDuration, Sign::kNonNegative)
                                 .value_or(l.rail.crossing_s);
-        l.rail.headway_s = quantity_of(get(*section, sp, "headway"), sp.child("headway"),
-                                       Dimension::kDuration)
-                               .value_or(l.rail.headway_s);
+        l.rail.headway_s =
+            quantity_of(get(*section, sp, "headway"), sp.child("headway"), Dimension::kDuration)
+                .value_or(l.rail.headway_s);
         if (const DocNode* loops = get(*section, sp, "loops")) {
           l.rail.loops_km = read_loops(*loops, sp.child("loops"), length);
         }
@@ -714,9 +720,11 @@ class Validator {
             check_keys(*cp, cpp, {"lanes", "processing", "hours"});
             model::RoadCheckpoint c;
             c.lanes = int_of(get(*cp, cpp, "lanes"), cpp.child("lanes"), 1).value_or(1);
-            c.processing = distribution_of(get(*cp, cpp, "processing", true), cpp.child("processing"))
-                               .value_or(model::Distribution{});
-            c.hours = hours_of(get(*cp, cpp, "hours"), cpp.child("hours")).value_or(model::OperatingHours{});
+            c.processing =
+                distribution_of(get(*cp, cpp, "processing", true), cpp.child("processing"))
+                    .value_or(model::Distribution{});
+            c.hours = hours_of(get(*cp, cpp, "hours"), cpp.child("hours"))
+                          .value_or(model::OperatingHours{});
             l.road.checkpoint = c;
           }
         }
@@ -728,12 +736,14 @@ class Validator {
         if (vessels != nullptr && vessels->is_list() && vessels->items.empty()) {
           error(*vessels, sp.child("vessels"), "must list at least one vessel fleet");
         }
-        l.sea.vessels = references_of(*section, sp, "vessels", fleets_, [this](const std::string& id) {
-          auto it = fleet_kinds_.find(id);
-          if (it == fleet_kinds_.end() || it->second == model::FleetKind::kVessel) return std::string();
-          return fmt::format("fleet '{}' is a {} fleet; sea links are served by vessel fleets", id,
-                             model::to_string(it->second));
-        });
+        l.sea.vessels =
+            references_of(*section, sp, "vessels", fleets_, [this](const std::string& id) {
+              auto it = fleet_kinds_.find(id);
+              if (it == fleet_kinds_.end() || it->second == model::FleetKind::kVessel)
+                return std::string();
+              return fmt::format("fleet '{}' is a {} fleet; sea links are served by vessel fleets",
+                                 id, model::to_string(it->second));
+            });
         break;
       }
       case model::Mode::kPipeline: {
@@ -771,14 +781,16 @@ class Validator {
       auto at = quantity_of(&item, ip, Dimension::kLength);
       if (!at) continue;
       if (length && *at >= *length) {
-        error(item, ip, fmt::format("loop at '{}' lies beyond the end of the link ({:g} km)",
-                                    item.text, *length));
+        error(item, ip,
+              fmt::format("loop at '{}' lies beyond the end of the link ({:g} km)", item.text,
+                          *length));
         continue;
       }
       if (!loops.empty() && *at <= loops.back()) {
-        error(item, ip, fmt::format("loops must be in increasing order of distance; '{}' comes "
-                                    "after a loop at {:g} km",
-                                    item.text, loops.back()));
+        error(item, ip,
+              fmt::format("loops must be in increasing order of distance; '{}' comes "
+                          "after a loop at {:g} km",
+                          item.text, loops.back()));
         continue;
       }
       loops.push_back(*at);
@@ -787,8 +799,9 @@ class Validator {
   }
 
   model::Flow read_flow(const DocNode& e, const Path& p) {
-    check_keys(e, p, {"id", "origin", "destination", "commodity", "volume", "value", "seasonal",
-                      "arrivals", "lot", "modes", "via", "fleets"});
+    check_keys(e, p,
+               {"id", "origin", "destination", "commodity", "volume", "value", "seasonal",
+                "arrivals", "lot", "modes", "via", "fleets"});
     model::Flow f;
     f.id = e.find("id") != nullptr ? e.find("id")->text : "";
     f.origin = reference_of(get(e, p, "origin", true), p.child("origin"), nodes_).value_or("");
@@ -843,12 +856,13 @@ class Validator {
     const Keys outage_keys = {"mtbf", "mttr"};
     const Keys weather_keys = {"months", "closed", "spell"};
     Keys all = {"id", "kind", "targets", "target"};
-    for (const Keys* k : {&closure_keys, &outage_keys, &weather_keys}) all.insert(all.end(), k->begin(), k->end());
+    for (const Keys* k : {&closure_keys, &outage_keys, &weather_keys})
+      all.insert(all.end(), k->begin(), k->end());
     check_keys(e, p, all);
     model::Disruption d;
     d.id = e.find("id") != nullptr ? e.find("id")->text : "";
-    auto kind = choice_of(get(e, p, "kind", true), p.child("kind"), "disruption kind",
-                          kDisruptionKinds);
+    auto kind =
+        choice_of(get(e, p, "kind", true), p.child("kind"), "disruption kind", kDisruptionKinds);
     d.kind = kind.value_or(model::Disruption::Kind::kClosure);
 
     const DocNode* target = get(e, p, "target");
@@ -901,10 +915,10 @@ class Validator {
         break;
       }
       case model::Disruption::Kind::kOutage:
-        d.mtbf_s = quantity_of(get(e, p, "mtbf", true), p.child("mtbf"), Dimension::kDuration)
-                       .value_or(0);
-        d.mttr_s = quantity_of(get(e, p, "mttr", true), p.child("mttr"), Dimension::kDuration)
-                       .value_or(0);
+        d.mtbf_s =
+            quantity_of(get(e, p, "mtbf", true), p.child("mtbf"), Dimension::kDuration).value_or(0);
+        d.mttr_s =
+            quantity_of(get(e, p, "mttr", true), p.child("mttr"), Dimension::kDuration).value_or(0);
         break;
       case model::Disruption::Kind::kWeather: {
         if (const DocNode* months = list_of(e, p, "months", true)) {
@@ -912,7 +926,8 @@ class Validator {
           if (months->items.empty()) error(*months, mp, "must list at least one month (1 to 12)");
           for (std::size_t i = 0; i < months->items.size(); ++i) {
             const Path ip{fmt::format("{}[{}]", mp.shown, i), mp.key};
-            if (auto m = integer_of(&months->items[i], ip, 1, 12)) d.months.push_back(static_cast<int>(*m));
+            if (auto m = integer_of(&months->items[i], ip, 1, 12))
+              d.months.push_back(static_cast<int>(*m));
           }
         }
         if (const DocNode* closed = get(e, p, "closed", true)) {
@@ -929,8 +944,9 @@ class Validator {
             }
           }
         }
-        d.mean_spell_s = quantity_of(get(e, p, "spell", true), p.child("spell"), Dimension::kDuration)
-                             .value_or(0);
+        d.mean_spell_s =
+            quantity_of(get(e, p, "spell", true), p.child("spell"), Dimension::kDuration)
+                .value_or(0);
         break;
       }
     }
@@ -962,8 +978,8 @@ class Validator {
     const DocNode* horizon_node = get(node, p, "horizon");
     const DocNode* warmup_node = get(node, p, "warmup");
     auto horizon = quantity_of(horizon_node, p.child("horizon"), Dimension::kDuration);
-    auto warmup = quantity_of(warmup_node, p.child("warmup"), Dimension::kDuration,
-                              Sign::kNonNegative);
+    auto warmup =
+        quantity_of(warmup_node, p.child("warmup"), Dimension::kDuration, Sign::kNonNegative);
     const bool horizon_ok = horizon || horizon_node == nullptr;
     const bool warmup_ok = warmup || warmup_node == nullptr;
     r.horizon_s = horizon.value_or(r.horizon_s);

@@ -98,7 +98,8 @@ TEST_CASE("a missing file or a directory is named without a line", "[scenario]")
 }
 
 TEST_CASE("values nested too deeply are refused", "[scenario]") {
-  const std::string deep = "name: x\nnodes: " + std::string(100, '[') + std::string(100, ']') + "\n";
+  const std::string deep =
+      "name: x\nnodes: " + std::string(100, '[') + std::string(100, ']') + "\n";
   CHECK(problems_of(deep) == Lines{"t.yaml:2:72: error: values nested deeper than 64 levels"});
 }
 
@@ -118,8 +119,8 @@ TEST_CASE("alias expansion cannot blow up the document", "[scenario]") {
 }
 
 TEST_CASE("an override replaces a value before validation", "[scenario]") {
-  const auto s = load_text(kTwoNodes, "t.yaml", ".",
-                           {{"nodes.bravo.sidings", "4"}, {"run.seed", "99"}});
+  const auto s =
+      load_text(kTwoNodes, "t.yaml", ".", {{"nodes.bravo.sidings", "4"}, {"run.seed", "99"}});
   CHECK(s.nodes[1].sidings == 4);
   CHECK(s.run.seed == 99);
 }

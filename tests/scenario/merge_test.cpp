@@ -22,7 +22,9 @@ namespace {
 /// A fresh directory for one test's files, removed afterwards.
 class TempDir {
  public:
-  TempDir() : path_(fs::temp_directory_path() / ("corridor_merge_test_" + std::to_string(::getpid()) + "_" + std::to_string(++counter_))) {
+  TempDir()
+      : path_(fs::temp_directory_path() / ("corridor_merge_test_" + std::to_string(::getpid()) +
+                                           "_" + std::to_string(++counter_))) {
     fs::remove_all(path_);
     fs::create_directories(path_);
   }
@@ -62,16 +64,17 @@ const std::string kBase =
 TEST_CASE("a derived file merges maps deeply and lists by id", "[scenario]") {
   TempDir dir;
   dir.write("base.yaml", kBase);
-  const auto s = load_text("extends: base.yaml\n"
-                           "name: derived\n"
-                           "run: {seed: 9}\n"
-                           "nodes:\n"
-                           "  - {id: bravo, sidings: 3}\n"
-                           "  - {id: delta, country: CC, kind: port, lat: 42, lon: 64}\n"
-                           "links:\n"
-                           "  - id: ab\n"
-                           "    rail: {loops: [75 km]}\n",
-                           "derived.yaml", dir.str());
+  const auto s = load_text(
+      "extends: base.yaml\n"
+      "name: derived\n"
+      "run: {seed: 9}\n"
+      "nodes:\n"
+      "  - {id: bravo, sidings: 3}\n"
+      "  - {id: delta, country: CC, kind: port, lat: 42, lon: 64}\n"
+      "links:\n"
+      "  - id: ab\n"
+      "    rail: {loops: [75 km]}\n",
+      "derived.yaml", dir.str());
   CHECK(s.name == "derived");
   CHECK(s.run.seed == 9);
   CHECK(s.run.horizon_s == 200 * 86400.0);
@@ -86,11 +89,12 @@ TEST_CASE("a derived file merges maps deeply and lists by id", "[scenario]") {
 TEST_CASE("an entry with remove: true leaves the merged scenario", "[scenario]") {
   TempDir dir;
   dir.write("base.yaml", kBase);
-  const auto s = load_text("extends: base.yaml\n"
-                           "name: derived\n"
-                           "nodes:\n"
-                           "  - {id: charlie, remove: true}\n",
-                           "derived.yaml", dir.str());
+  const auto s = load_text(
+      "extends: base.yaml\n"
+      "name: derived\n"
+      "nodes:\n"
+      "  - {id: charlie, remove: true}\n",
+      "derived.yaml", dir.str());
   CHECK(s.nodes.size() == 2);
   CHECK(s.find_node("charlie") == nullptr);
 }

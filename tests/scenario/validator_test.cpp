@@ -39,7 +39,8 @@ TEST_CASE("an unknown key is reported with the closest known key", "[scenario]")
 }
 
 TEST_CASE("an unknown key without a close match gets no hint", "[scenario]") {
-  CHECK(problems_of(kTwoNodes + "colour: red\n") == Lines{"t.yaml:5:1: error: unknown key 'colour'"});
+  CHECK(problems_of(kTwoNodes + "colour: red\n") ==
+        Lines{"t.yaml:5:1: error: unknown key 'colour'"});
 }
 
 TEST_CASE("a missing required key is reported at the entry", "[scenario]") {
@@ -64,19 +65,21 @@ TEST_CASE("an id with capitals or spaces is rejected", "[scenario]") {
 }
 
 TEST_CASE("an unknown reference suggests the closest id", "[scenario]") {
-  CHECK(problems_of(kTwoNodes +
-                    "links:\n"
-                    "  - {id: ab, from: alpha, to: bravoo, mode: road, length: 5 km, speed: 50 km/h}\n") ==
+  CHECK(problems_of(
+            kTwoNodes +
+            "links:\n"
+            "  - {id: ab, from: alpha, to: bravoo, mode: road, length: 5 km, speed: 50 km/h}\n") ==
         Lines{"t.yaml:6:31: error: links[0].to: unknown node 'bravoo' (did you mean 'bravo'?)"});
 }
 
 TEST_CASE("a value of the wrong type says what was expected", "[scenario]") {
-  CHECK(problems_of("name: [a, b]\n"
-                    "nodes:\n"
-                    "  - {id: alpha, country: AA, kind: city, lat: north, lon: 1, sidings: 1.5}\n") ==
-        Lines{"t.yaml:1:7: error: name: expected a text, got a list",
-              "t.yaml:3:47: error: nodes[0].lat: expected a number, got 'north'",
-              "t.yaml:3:71: error: nodes[0].sidings: expected a whole number, got '1.5'"});
+  CHECK(
+      problems_of("name: [a, b]\n"
+                  "nodes:\n"
+                  "  - {id: alpha, country: AA, kind: city, lat: north, lon: 1, sidings: 1.5}\n") ==
+      Lines{"t.yaml:1:7: error: name: expected a text, got a list",
+            "t.yaml:3:47: error: nodes[0].lat: expected a number, got 'north'",
+            "t.yaml:3:71: error: nodes[0].sidings: expected a whole number, got '1.5'"});
 }
 
 TEST_CASE("an unknown choice lists the accepted ones", "[scenario]") {
@@ -97,51 +100,49 @@ TEST_CASE("coordinates outside their range are rejected", "[scenario]") {
 
 TEST_CASE("quantities must have a unit of the right kind and be positive and finite",
           "[scenario]") {
-  CHECK(problems_of(kTwoNodes +
-                    "links:\n"
-                    "  - id: ab\n"
-                    "    from: alpha\n"
-                    "    to: bravo\n"
-                    "    mode: rail\n"
-                    "    length: 146\n"
-                    "    speed: 0 km/h\n"
-                    "  - id: ba\n"
-                    "    from: bravo\n"
-                    "    to: alpha\n"
-                    "    mode: rail\n"
-                    "    length: nan km\n"
-                    "    speed: 3 h\n") ==
-        Lines{"t.yaml:10:13: error: links[0].length: '146' has no unit; expected a length in m or km",
-              "t.yaml:11:12: error: links[0].speed: must be positive, got '0 km/h'",
-              "t.yaml:16:13: error: links[1].length: 'nan km' is not a finite number",
-              "t.yaml:17:12: error: links[1].speed: '3 h' is a duration; expected a speed in km/h, "
-              "kn or m/s"});
+  CHECK(
+      problems_of(kTwoNodes + "links:\n"
+                              "  - id: ab\n"
+                              "    from: alpha\n"
+                              "    to: bravo\n"
+                              "    mode: rail\n"
+                              "    length: 146\n"
+                              "    speed: 0 km/h\n"
+                              "  - id: ba\n"
+                              "    from: bravo\n"
+                              "    to: alpha\n"
+                              "    mode: rail\n"
+                              "    length: nan km\n"
+                              "    speed: 3 h\n") ==
+      Lines{"t.yaml:10:13: error: links[0].length: '146' has no unit; expected a length in m or km",
+            "t.yaml:11:12: error: links[0].speed: must be positive, got '0 km/h'",
+            "t.yaml:16:13: error: links[1].length: 'nan km' is not a finite number",
+            "t.yaml:17:12: error: links[1].speed: '3 h' is a duration; expected a speed in km/h, "
+            "kn or m/s"});
 }
 
 TEST_CASE("a mode section that does not match the link's mode is an error", "[scenario]") {
-  CHECK(problems_of(kTwoNodes +
-                    "links:\n"
-                    "  - id: ab\n"
-                    "    from: alpha\n"
-                    "    to: bravo\n"
-                    "    mode: road\n"
-                    "    length: 10 km\n"
-                    "    speed: 60 km/h\n"
-                    "    rail: {tracks: 2}\n") ==
+  CHECK(problems_of(kTwoNodes + "links:\n"
+                                "  - id: ab\n"
+                                "    from: alpha\n"
+                                "    to: bravo\n"
+                                "    mode: road\n"
+                                "    length: 10 km\n"
+                                "    speed: 60 km/h\n"
+                                "    rail: {tracks: 2}\n") ==
         Lines{"t.yaml:12:5: error: links[0].rail: section 'rail' does not match mode 'road'"});
 }
 
 TEST_CASE("passing loops must lie inside the link in increasing order", "[scenario]") {
-  CHECK(problems_of(kTwoNodes +
-                    "links:\n"
-                    "  - id: ab\n"
-                    "    from: alpha\n"
-                    "    to: bravo\n"
-                    "    mode: rail\n"
-                    "    length: 100 km\n"
-                    "    speed: 60 km/h\n"
-                    "    rail:\n"
-                    "      loops: [60 km, 40 km, 120 km]\n") ==
+  CHECK(problems_of(kTwoNodes + "links:\n"
+                                "  - id: ab\n"
+                                "    from: alpha\n"
+                                "    to: bravo\n"
+                                "    mode: rail\n"
+                                "    length: 100 km\n"
+                                "    speed: 60 km/h\n"
+                                "    rail:\n"
+                                "      loops: [60 km, 40 km, 120 km]\n") ==
         Lines{"t.yaml:13:22: error: links[0].rail.loops[1]: loops must be in increasing order of "
               "distance; '40 km' comes after a loop at 60 km",
               "t.yaml:13:29: error: links[0].rail.loops[2]: loop at '120 km' lies beyond the end "
@@ -165,16 +166,14 @@ TEST_CASE("a sea link must be served by vessel fleets", "[scenario]") {
 }
 
 TEST_CASE("keys of another kind of fleet are rejected", "[scenario]") {
-  CHECK(problems_of(kTwoNodes +
-                    "fleets:\n"
-                    "  - {id: lorries, kind: truck, payload: 20 t, wagons: 3}\n") ==
+  CHECK(problems_of(kTwoNodes + "fleets:\n"
+                                "  - {id: lorries, kind: truck, payload: 20 t, wagons: 3}\n") ==
         Lines{"t.yaml:6:47: error: fleets[0]: 'wagons' applies only to train fleets"});
 }
 
 TEST_CASE("a vessel needs some capacity", "[scenario]") {
-  CHECK(problems_of(kTwoNodes +
-                    "fleets:\n"
-                    "  - {id: ferry, kind: vessel, count: 2, speed: 12 kn}\n") ==
+  CHECK(problems_of(kTwoNodes + "fleets:\n"
+                                "  - {id: ferry, kind: vessel, count: 2, speed: 12 kn}\n") ==
         Lines{"t.yaml:6:5: error: fleets[0]: a vessel needs 'capacity_wagons', 'capacity_trucks' "
               "or 'capacity' above zero"});
 }
@@ -239,15 +238,16 @@ TEST_CASE("seasonal factors are normalised to a mean of one", "[scenario]") {
 }
 
 TEST_CASE("sources are kept by key path, for values and for whole entries", "[scenario]") {
-  const auto s = load_text("name: x\n"
-                           "nodes:\n"
-                           "  - id: alpha\n"
-                           "    source: atlas 2020\n"
-                           "    country: AA\n"
-                           "    kind: port\n"
-                           "    lat: {value: 45, source: survey}\n"
-                           "    lon: 60\n",
-                           "t.yaml");
+  const auto s = load_text(
+      "name: x\n"
+      "nodes:\n"
+      "  - id: alpha\n"
+      "    source: atlas 2020\n"
+      "    country: AA\n"
+      "    kind: port\n"
+      "    lat: {value: 45, source: survey}\n"
+      "    lon: 60\n",
+      "t.yaml");
   CHECK(s.sources == std::map<std::string, std::string>{{"nodes.alpha", "atlas 2020"},
                                                         {"nodes.alpha.lat", "survey"}});
   CHECK(s.nodes[0].lat == 45);

@@ -19,8 +19,8 @@ struct DocEntry;
 struct DocNode {
   enum class Kind { kNull, kScalar, kMap, kList };
   Kind kind = Kind::kNull;
-  SourceLocation where;          ///< where the value starts
-  std::string text;              ///< the scalar's text (kScalar only)
+  SourceLocation where;           ///< where the value starts
+  std::string text;               ///< the scalar's text (kScalar only)
   std::vector<DocEntry> entries;  ///< kMap only
   std::vector<DocNode> items;     ///< kList only
 

@@ -16,8 +16,8 @@ struct Override {
   /// Dot-separated keys; list entries are selected by id: `fleets.ferry_az.count`,
   /// `links.kti_tm.rail.loops`, `run.seed`.
   std::string path;
-  /// Parsed as YAML scalar text (`6`, `"12 h"`, `[10 km, 20 km]` is not a scalar but is accepted
-  /// as a flow sequence), replacing the value at `path`.
+  /// Read as YAML (`6`, `12 h`, or a flow list such as `[10 km, 20 km]`); replaces the value at
+  /// `path`.
   std::string value;
 };
 
