@@ -66,7 +66,9 @@ double Samples::mean() const {
 double Samples::quantile(double q) const {
   if (values_.empty()) return 0;
   std::sort(values_.begin(), values_.end());
-  const double pos = q * static_cast<double>(values_.size() - 1);
+  // Clamp, so that a level outside [0, 1] (or NaN) cannot index outside the values.
+  const double level = q > 0 ? std::min(q, 1.0) : 0.0;
+  const double pos = level * static_cast<double>(values_.size() - 1);
   const auto lo = static_cast<std::size_t>(std::floor(pos));
   const auto hi = std::min(lo + 1, values_.size() - 1);
   const double frac = pos - static_cast<double>(lo);

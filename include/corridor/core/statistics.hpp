@@ -48,7 +48,8 @@ class Samples {
   void clear() { values_.clear(); }
   [[nodiscard]] std::size_t size() const { return values_.size(); }
   [[nodiscard]] double mean() const;
-  /// The q-quantile (0 <= q <= 1) by linear interpolation between order statistics; 0 if empty.
+  /// The q-quantile by linear interpolation between order statistics; q is clamped to [0, 1].
+  /// 0 if empty.
   [[nodiscard]] double quantile(double q) const;
 
  private:

@@ -1,0 +1,129 @@
+// Tests of the statistics helpers (corridor/core/statistics.hpp) against values worked out by
+// hand: Welford's running moments, time-weighted averages, quantiles and Student-t intervals.
+#include "corridor/core/statistics.hpp"
+
+#include <catch2/catch.hpp>
+#include <cmath>
+#include <vector>
+
+using corridor::core::estimate;
+using corridor::core::Samples;
+using corridor::core::student_t975;
+using corridor::core::Tally;
+using corridor::core::TimeWeighted;
+
+TEST_CASE("a tally gives the mean, sample variance and range of its observations", "[core]") {
+  Tally t;
+  for (double x : {2, 4, 4, 4, 5, 5, 7, 9}) t.add(x);
+  CHECK(t.count() == 8);
+  CHECK(t.mean() == Approx(5));
+  CHECK(t.variance() == Approx(32.0 / 7));  // sum of squared deviations 32, n - 1 = 7
+  CHECK(t.min() == 2);
+  CHECK(t.max() == 9);
+}
+
+TEST_CASE("an empty or single-value tally has zero variance", "[core]") {
+  Tally t;
+  CHECK(t.count() == 0);
+  CHECK(t.mean() == 0);
+  CHECK(t.variance() == 0);
+  t.add(-3);
+  CHECK(t.mean() == -3);
+  CHECK(t.variance() == 0);
+  CHECK(t.min() == -3);
+  CHECK(t.max() == -3);
+}
+
+TEST_CASE("welford's update stays exact far from zero", "[core]") {
+  // The textbook case where the naive sum-of-squares formula loses every digit.
+  Tally t;
+  for (double x : {4.0, 7.0, 13.0, 16.0}) t.add(1e9 + x);
+  CHECK(t.mean() == Approx(1e9 + 10));
+  CHECK(t.variance() == Approx(30).epsilon(1e-9));
+}
+
+TEST_CASE("merging two tallies equals adding every observation to one", "[core]") {
+  Tally a, b, all;
+  for (int i = 0; i < 10; ++i) {
+    const double x = i * i - 3.5 * i;
+    (i < 4 ? a : b).add(x);
+    all.add(x);
+  }
+  Tally merged = a;
+  merged.merge(b);
+  CHECK(merged.count() == all.count());
+  CHECK(merged.mean() == Approx(all.mean()));
+  CHECK(merged.variance() == Approx(all.variance()));
+  CHECK(merged.min() == all.min());
+  CHECK(merged.max() == all.max());
+  Tally empty;
+  empty.merge(a);
+  CHECK(empty.mean() == Approx(a.mean()));
+  a.merge(Tally{});
+  CHECK(a.count() == 4);
+}
+
+TEST_CASE("a time-weighted average weighs each value by how long it held", "[core]") {
+  TimeWeighted q;
+  q.set(0, 0);
+  q.set(2, 3);  // 3 on [2, 5)
+  q.set(5, 1);  // 1 on [5, 10]
+  CHECK(q.average(10) == Approx((3.0 * 3 + 1.0 * 5) / 10));
+  q.reset(6);  // forget [0, 6), keep the value 1
+  CHECK(q.average(10) == Approx(1));
+  q.set(8, 5);
+  CHECK(q.average(10) == Approx((1.0 * 2 + 5.0 * 2) / 4));
+  CHECK(q.average(6) == Approx(5));  // an empty span gives the current value
+}
+
+TEST_CASE("quantiles interpolate linearly between order statistics", "[core]") {
+  Samples s;
+  CHECK(s.quantile(0.5) == 0);
+  for (double x : {40, 10, 30, 20}) s.add(x);
+  CHECK(s.size() == 4);
+  CHECK(s.mean() == Approx(25));
+  CHECK(s.quantile(0) == 10);
+  CHECK(s.quantile(1) == 40);
+  CHECK(s.quantile(0.5) == Approx(25));     // position 1.5
+  CHECK(s.quantile(0.25) == Approx(17.5));  // position 0.75
+  CHECK(s.quantile(0.9) == Approx(37));     // position 2.7
+  s.add(5);                                 // adding after a quantile keeps every value
+  CHECK(s.quantile(0) == 5);
+  CHECK(s.quantile(0.5) == 20);
+  CHECK(s.quantile(-1) == 5);  // out-of-range levels are clamped
+  CHECK(s.quantile(2) == 40);
+}
+
+TEST_CASE("student's t quantile matches the table and tends to the normal", "[core]") {
+  CHECK(student_t975(1) == Approx(12.706));
+  CHECK(student_t975(4) == Approx(2.776));
+  CHECK(student_t975(19) == Approx(2.093));
+  CHECK(student_t975(29) == Approx(2.045));
+  CHECK(student_t975(30) == Approx(2.042));
+  CHECK(student_t975(40) == Approx(2.021).margin(0.001));
+  CHECK(student_t975(60) == Approx(2.000).margin(0.001));
+  CHECK(student_t975(120) == Approx(1.980).margin(0.001));
+  CHECK(student_t975(100000) == Approx(1.95996).margin(0.0001));
+  CHECK(student_t975(0) == 0);
+}
+
+TEST_CASE("a 95% interval is the mean plus or minus t times the standard error", "[core]") {
+  const auto e = estimate({1, 2, 3, 4, 5});
+  CHECK(e.n == 5);
+  CHECK(e.mean == Approx(3));
+  // variance 2.5, standard error sqrt(2.5 / 5), t(4) = 2.776
+  const double half = 2.776 * std::sqrt(0.5);
+  CHECK(e.ci95_low == Approx(3 - half));
+  CHECK(e.ci95_high == Approx(3 + half));
+  CHECK(e.half_width() == Approx(half));
+}
+
+TEST_CASE("an interval from one value has zero width and from none is empty", "[core]") {
+  const auto one = estimate({7});
+  CHECK(one.n == 1);
+  CHECK(one.mean == 7);
+  CHECK(one.half_width() == 0);
+  const auto none = estimate({});
+  CHECK(none.n == 0);
+  CHECK(none.mean == 0);
+}
