@@ -187,6 +187,7 @@ class Builder {
           break;
         }
         case Mode::kSea: {
+          if (g == 0) carrier = first_land_carrier(groups);  // loaded at the port of origin
           auto sea = sea_for(path, hops.front().link, carrier);
           if (!sea) return fail_flow(spec);
           spec.legs.push_back(
@@ -207,14 +208,36 @@ class Builder {
       if (leg0.kind == LegSpec::kService) {
         spec.lot_t = plan_.services[leg0.index].unit_t;
       } else if (leg0.kind == LegSpec::kSea) {
-        const auto& fl = sc_.fleets[plan_.seas[leg0.index].vessels.front().fleet];
-        spec.lot_t = fl.capacity_t > 0 ? std::min(fl.capacity_t, 1000.0) : 1000.0;
+        // Cargo from a port goes in the wagons or trucks of its next land leg, or in bulk.
+        spec.lot_t = first_land_unit_t(spec);
+        if (spec.lot_t <= 0) {
+          const auto& fl = sc_.fleets[plan_.seas[leg0.index].vessels.front().fleet];
+          spec.lot_t = fl.capacity_t > 0 ? std::min(fl.capacity_t, 1000.0) : 1000.0;
+        }
       } else {
         spec.lot_t = std::max(1.0, flow.volume_t_per_year / model::kDaysPerYear);
       }
     }
     if (spec.lot_t <= 0) spec.lot_t = 1;
     plan_.flows.push_back(spec);
+  }
+
+  // The unit cargo travels in when it starts at a port: wagons or trucks of the first land leg.
+  char first_land_carrier(const std::vector<std::vector<graph::Hop>>& groups) const {
+    for (const auto& g : groups) {
+      const Mode m = link(g.front().link).mode;
+      if (m == Mode::kRail) return 'w';
+      if (m == Mode::kRoad) return 't';
+    }
+    return 'b';
+  }
+
+  // Tonnes per wagon or truck of the first land leg of a flow, or 0.
+  double first_land_unit_t(const FlowSpec& spec) const {
+    for (const LegSpec& leg : spec.legs) {
+      if (leg.kind == LegSpec::kService) return plan_.services[leg.index].unit_t;
+    }
+    return 0;
   }
 
   void fail_flow(FlowSpec& spec) {
@@ -459,19 +482,19 @@ class Builder {
       plan_.seas.push_back(std::move(sea));
       idx = static_cast<std::int32_t>(plan_.seas.size() - 1);
     }
-    // Every vessel must be able to carry what arrives: wagons, trucks or bulk tonnes.
-    for (const auto& v : plan_.seas[static_cast<std::size_t>(idx)].vessels) {
+    // Some vessel on the link must be able to carry what arrives: wagons, trucks or bulk.
+    const auto& vessels = plan_.seas[static_cast<std::size_t>(idx)].vessels;
+    const bool fits = std::any_of(vessels.begin(), vessels.end(), [&](const SeaSpec::Vessel& v) {
       const model::Fleet& fl = sc_.fleets[v.fleet];
-      const bool fits = (carrier == 'w' && fl.capacity_wagons > 0) ||
-                        (carrier == 't' && fl.capacity_trucks > 0) || fl.capacity_t > 0;
-      if (!fits) {
-        error(path, fmt::format("vessel fleet '{}' on sea link '{}' cannot carry cargo arriving "
-                                "in {}; give it capacity_{} or capacity",
-                                fl.id, ln.id,
-                                carrier == 'w' ? "wagons" : carrier == 't' ? "trucks" : "bulk",
-                                carrier == 'w' ? "wagons" : "trucks"));
-        return std::nullopt;
-      }
+      return (carrier == 'w' && fl.capacity_wagons > 0) ||
+             (carrier == 't' && fl.capacity_trucks > 0) || fl.capacity_t > 0;
+    });
+    if (!fits) {
+      const char* what = carrier == 'w' ? "wagons" : carrier == 't' ? "trucks" : "bulk";
+      error(path, fmt::format("no vessel on sea link '{}' can carry cargo in {}; give one of its "
+                              "fleets capacity_{} or capacity",
+                              ln.id, what, carrier == 't' ? "trucks" : "wagons"));
+      return std::nullopt;
     }
     return static_cast<std::uint32_t>(idx);
   }

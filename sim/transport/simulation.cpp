@@ -41,6 +41,7 @@ struct Lot {
   std::uint32_t units = 1;
   double tonnes = 0;
   Tick created = 0;
+  Tick queued = 0;  // when it joined its current queue
   Tick moving = 0;
   std::uint64_t mask = 0;  // corridors already counted
 };
@@ -82,15 +83,17 @@ struct VesselState {
   Tick berthed = 0;
   Tick requested_at = 0;
   double load_t = 0;
-  int wagons = 0;
-  int trucks = 0;
+  double occupancy = 0;  // share of the vessel taken: wagons, trucks and tonnes are alternatives
   std::vector<std::uint32_t> lots;
   std::uint64_t trip_mask = 0;
   core::RandomStream rng;
 };
 
+// Carrier of a lot: index of the per-carrier queue at a port.
+int carrier_index(char carrier) { return carrier == 'w' ? 0 : carrier == 't' ? 1 : 2; }
+
 struct SeaState {
-  core::RingQueue<std::uint32_t> queue[2];
+  core::RingQueue<std::uint32_t> queue[2][3];  // by port end, then wagons / trucks / bulk
   double queued_t[2] = {0, 0};
   std::vector<std::uint32_t> waiting[2];  // vessels at berth waiting for cargo, by port end
 };
@@ -293,7 +296,16 @@ class Simulation {
       case LegSpec::kSea: {
         SeaState& sea = seas_[leg.index];
         const int end = leg.direction;
-        sea.queue[end].push_back(id);
+        if (lot.leg == 0) {
+          // Starting at a port: the cargo goes in the unit of its next land leg.
+          for (std::size_t k = 1; k < spec.legs.size(); ++k) {
+            if (spec.legs[k].kind != LegSpec::kService) continue;
+            lot.carrier = plan_.services[spec.legs[k].index].mode == model::Mode::kRail ? 'w' : 't';
+            break;
+          }
+        }
+        lot.queued = now();
+        sea.queue[end][carrier_index(lot.carrier)].push_back(id);
         sea.queued_t[end] += lot.tonnes;
         load_waiting_vessels(leg.index, end);
         break;
@@ -643,7 +655,7 @@ class Simulation {
     if (in_window()) {
       const std::uint32_t port = plan_.seas[v.sea].node[v.at];
       nodes_[port].vehicles += 1;
-      nodes_[port].tonnes += v.load_t;
+      nodes_[port].tonnes += v.load_t;  // landed here
     }
     sched_.schedule(seconds_to_ticks(handling), vs, kVesselHandled);
   }
@@ -654,50 +666,47 @@ class Simulation {
     std::vector<std::uint32_t> landed;
     landed.swap(v.lots);
     v.load_t = 0;
-    v.wagons = v.trucks = 0;
+    v.occupancy = 0;
     for (std::uint32_t id : landed) route_lot(id);
     v.berthed = now();
     load_vessel(vs);
     vessel_decide(vs);
   }
 
-  // Whether a lot fits, and takes it aboard.
-  bool try_board(VesselState& v, std::uint32_t id) {
-    const model::Fleet& fl = sc_.fleets[vessel_spec(v).fleet];
-    const Lot& lot = lots_[id];
-    const int units = static_cast<int>(lot.units);
-    if (lot.carrier == 'w' && fl.capacity_wagons > 0) {
-      if (!v.lots.empty() && v.wagons + units > fl.capacity_wagons) return false;
-      v.wagons += units;
-    } else if (lot.carrier == 't' && fl.capacity_trucks > 0) {
-      if (!v.lots.empty() && v.trucks + units > fl.capacity_trucks) return false;
-      v.trucks += units;
-    } else {
-      if (!v.lots.empty() && v.load_t + lot.tonnes > fl.capacity_t + kEps) return false;
-    }
-    v.load_t += lot.tonnes;
-    v.lots.push_back(id);
-    return true;
+  // Share of vessel `fl` one lot takes, or a negative value if the vessel cannot carry it.
+  static double share(const model::Fleet& fl, const Lot& lot) {
+    if (lot.carrier == 'w' && fl.capacity_wagons > 0) return lot.units / double(fl.capacity_wagons);
+    if (lot.carrier == 't' && fl.capacity_trucks > 0) return lot.units / double(fl.capacity_trucks);
+    if (fl.capacity_t > 0) return lot.tonnes / fl.capacity_t;
+    return -1;
   }
 
-  bool vessel_full(const VesselState& v) const {
-    const model::Fleet& fl = sc_.fleets[vessel_spec(v).fleet];
-    return (fl.capacity_wagons > 0 && v.wagons >= fl.capacity_wagons) ||
-           (fl.capacity_trucks > 0 && v.trucks >= fl.capacity_trucks) ||
-           (fl.capacity_t > 0 && v.load_t + kEps >= fl.capacity_t);
-  }
+  bool vessel_full(const VesselState& v) const { return v.occupancy + 1e-6 >= 1.0; }
 
+  // Boards the lots waiting at the vessel's port that it can carry, longest-waiting first,
+  // until it is full.
   void load_vessel(std::uint32_t vs) {
     VesselState& v = vessels_[vs];
+    const model::Fleet& fl = sc_.fleets[vessel_spec(v).fleet];
     SeaState& sea = seas_[v.sea];
-    auto& q = sea.queue[v.at];
-    while (!q.empty() && !vessel_full(v)) {
-      const std::uint32_t id = q.front();
-      if (!try_board(v, id)) break;
-      q.pop_front();
+    auto& queues = sea.queue[v.at];
+    while (!vessel_full(v)) {
+      core::RingQueue<std::uint32_t>* best = nullptr;
+      for (auto& q : queues) {
+        if (q.empty() || share(fl, lots_[q.front()]) < 0) continue;
+        if (best == nullptr || lots_[q.front()].queued < lots_[best->front()].queued) best = &q;
+      }
+      if (best == nullptr) break;
+      const std::uint32_t id = best->front();
+      const double part = share(fl, lots_[id]);
+      if (!v.lots.empty() && v.occupancy + part > 1.0 + 1e-6) break;
+      best->pop_front();
+      v.occupancy += part;
+      v.load_t += lots_[id].tonnes;
+      v.lots.push_back(id);
       sea.queued_t[v.at] -= lots_[id].tonnes;
     }
-    if (q.empty()) sea.queued_t[v.at] = 0;
+    if (sea.queued_t[v.at] < kEps) sea.queued_t[v.at] = 0;
   }
 
   void vessel_decide(std::uint32_t vs) {
@@ -752,7 +761,7 @@ class Simulation {
   void load_waiting_vessels(std::uint32_t s, int end) {
     auto waiting = seas_[s].waiting[end];  // copy: sailing edits the list
     for (std::uint32_t vs : waiting) {
-      if (seas_[s].queue[end].empty()) break;
+      if (seas_[s].queued_t[end] <= 0) break;
       load_vessel(vs);
       const model::Fleet& fl = sc_.fleets[vessel_spec(vessels_[vs]).fleet];
       if (vessel_full(vessels_[vs]) && fl.departure.policy == model::Departure::Policy::kWhenFull &&
@@ -777,6 +786,7 @@ class Simulation {
     set_waiting(vs, false);
     ++v.epoch;
     v.at_berth = false;
+    if (in_window()) nodes_[plan_.seas[v.sea].node[v.at]].tonnes += v.load_t;  // shipped here
     release(spec.berth[v.at]);
     v.trip_mask = 0;
     traverse(plan_.seas[v.sea].link, v.load_t, v.lots, v.trip_mask, spec.sail);
@@ -946,6 +956,8 @@ class Simulation {
     r.corridors.resize(corridors_.size());
     for (std::size_t c = 0; c < corridors_.size(); ++c) r.corridors[c] = corridors_[c];
 
+    // Busy time over open time. A node's resources can stay in use while the node is closed (a
+    // vessel keeps its berth through a storm), so nodes are measured over the whole window.
     auto utilisation = [&](const std::vector<std::uint32_t>& res, Tick closed) {
       double best = 0;
       const double open_ticks = static_cast<double>(std::max<Tick>(1, end - warmup_ - closed));
@@ -973,7 +985,7 @@ class Simulation {
       const Tick closed = closed_in_window(node_gates_[n], warmup_, end);
       out.tonnes = nodes_[n].tonnes;
       out.vehicles = nodes_[n].vehicles;
-      out.utilisation = utilisation(plan_.node_resources[n], closed);
+      out.utilisation = utilisation(plan_.node_resources[n], 0);
       out.wait_mean_s = nodes_[n].waits.mean();
       out.wait_p95_s = nodes_[n].waits.quantile(0.95);
       out.closed_s = ticks_to_seconds(closed);

@@ -1,0 +1,29 @@
+// The `run` pipeline: scenario → network → transport model → replications (in parallel threads)
+// → results::RunResults. Everything but `meta` is identical for the same scenario and seed,
+// whatever the thread count.
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <functional>
+#include <optional>
+
+#include "corridor/model/scenario.hpp"
+#include "corridor/results/summary.hpp"
+
+namespace corridor::pipeline {
+
+struct RunOptions {
+  std::optional<int> replications;    ///< default: the scenario's run.replications
+  std::optional<std::uint64_t> seed;  ///< default: the scenario's run.seed
+  int threads = 0;                    ///< 0: all cores
+  const std::atomic<bool>* stop = nullptr;
+  /// Called after each finished replication (from worker threads, serialised).
+  std::function<void(int done, int total)> progress;
+};
+
+/// Runs the scenario's replications and summarises them. Throws ScenarioError when the
+/// scenario cannot be simulated (a flow without a route), SimulationError on failure.
+results::RunResults run_scenario(const model::Scenario& scenario, const RunOptions& options = {});
+
+}  // namespace corridor::pipeline

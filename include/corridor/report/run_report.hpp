@@ -1,0 +1,27 @@
+// Writers for the results of `corridor run`: a terminal table, a JSON document (described in
+// docs/results-format.md) and CSV tables. They only format: no simulation happens here.
+#pragma once
+
+#include <map>
+#include <ostream>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "corridor/results/summary.hpp"
+
+namespace corridor::report {
+
+/// The terminal summary: run facts, corridors, flows, and the busiest links and nodes.
+void write_table(const results::RunResults& results, std::ostream& out);
+
+/// The whole result set. `meta` holds what varies between identical runs.
+nlohmann::json to_json(const results::RunResults& results);
+
+/// One CSV table per file name: corridors.csv, links.csv, nodes.csv, flows.csv.
+std::map<std::string, std::string> to_csv(const results::RunResults& results);
+
+/// An estimate as {"mean", "ci95_low", "ci95_high"}.
+nlohmann::json to_json(const core::Estimate& e);
+
+}  // namespace corridor::report

@@ -1,0 +1,285 @@
+// Formats run results as a terminal table, JSON and CSV.
+#include "corridor/report/run_report.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <string_view>
+
+#include <fmt/format.h>
+
+namespace corridor::report {
+namespace {
+
+using core::Estimate;
+using nlohmann::json;
+
+// 1234567.8 → "1,234,568"
+std::string grouped(double v) {
+  if (!std::isfinite(v)) return "-";
+  const bool negative = v < 0;
+  auto digits = fmt::format("{:.0f}", std::fabs(v));
+  std::string out;
+  int count = 0;
+  for (auto it = digits.rbegin(); it != digits.rend(); ++it) {
+    if (count > 0 && count % 3 == 0) out.push_back(',');
+    out.push_back(*it);
+    ++count;
+  }
+  if (negative && digits != "0") out.push_back('-');
+  std::reverse(out.begin(), out.end());
+  return out;
+}
+
+std::string with_ci(const Estimate& e) {
+  return fmt::format("{} ± {}", grouped(e.mean), grouped(e.half_width()));
+}
+
+std::string small(double v, int decimals = 1) { return fmt::format("{:.{}f}", v, decimals); }
+
+std::string percent(double v) { return fmt::format("{:.0f}%", v * 100); }
+
+// Text cut to `width` display characters (UTF-8 aware enough for names with accents).
+std::string fit(std::string_view s, std::size_t width) {
+  std::size_t chars = 0;
+  std::size_t i = 0;
+  for (; i < s.size(); ++i) {
+    if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) {
+      if (chars == width) break;
+      ++chars;
+    }
+  }
+  std::string out(s.substr(0, i));
+  out.append(width - chars, ' ');
+  return out;
+}
+
+}  // namespace
+
+void write_table(const results::RunResults& r, std::ostream& out) {
+  out << fmt::format("Scenario: {} ({})\n", r.scenario, r.file);
+  out << fmt::format(
+      "{} replications, seed {}, horizon {} d, warm-up {} d; {} events in {:.2f} s on {} "
+      "thread{}{}\n",
+      r.replications, r.seed, small(r.horizon_days, 0), small(r.warmup_days, 0),
+      grouped(static_cast<double>(r.events)), r.meta.wall_s, r.meta.threads,
+      r.meta.threads == 1 ? "" : "s", r.stopped ? " (interrupted)" : "");
+  out << "Mean ± half-width of the 95% confidence interval over replications.\n\n";
+
+  if (!r.corridors.empty()) {
+    out << fmt::format("{} {:>24} {:>16} {:>22}\n", fit("Corridor", 36), "tonnes/year",
+                       "loaded trips/d", "trade value USD/year");
+    for (const auto& c : r.corridors) {
+      out << fmt::format("{} {:>24} {:>16} {:>22}\n",
+                         fit(c.id + "  " + c.name, 36), with_ci(c.tonnes_per_year),
+                         small(c.loaded_trips_per_day.mean, 2),
+                         grouped(c.value_usd_per_year.mean));
+    }
+    out << '\n';
+  }
+
+  if (!r.flows.empty()) {
+    out << fmt::format("{} {:>12} {:>22} {:>12} {:>10} {:>10} {:>8} {:>8}\n", fit("Flow", 28),
+                       "demand t/yr", "delivered t/yr", "backlog t", "transit h", "p95 h",
+                       "SWOD", "SWD");
+    for (const auto& f : r.flows) {
+      out << fmt::format("{} {:>12} {:>22} {:>12} {:>10} {:>10} {:>8} {:>8}\n", fit(f.id, 28),
+                         grouped(f.volume_t_per_year), with_ci(f.delivered_t_per_year),
+                         grouped(f.backlog_t.mean), small(f.transit_mean_h.mean),
+                         small(f.transit_p95_h.mean), small(f.swod_kmh.mean),
+                         small(f.swd_kmh.mean));
+    }
+    out << "(SWOD, SWD: speed without and with delay, km/h, as in the CAREC corridor "
+           "indicators)\n\n";
+  }
+
+  auto busiest = [](const auto& items) {
+    std::vector<const std::decay_t<decltype(items.front())>*> order;
+    for (const auto& x : items) {
+      if (x.utilisation.mean > 0 || x.tonnes_per_year.mean > 0) order.push_back(&x);
+    }
+    std::stable_sort(order.begin(), order.end(), [](const auto* a, const auto* b) {
+      return a->utilisation.mean > b->utilisation.mean;
+    });
+    if (order.size() > 10) order.resize(10);
+    return order;
+  };
+
+  const auto links = busiest(r.links);
+  if (!links.empty()) {
+    out << fmt::format("{} {:>6} {:>14} {:>10} {:>8} {:>10} {:>10} {:>8}\n",
+                       fit("Busiest links", 28), "mode", "tonnes/year", "vehicles/d", "util",
+                       "wait h", "p95 h", "closed d");
+    for (const auto* l : links) {
+      out << fmt::format("{} {:>6} {:>14} {:>10} {:>8} {:>10} {:>10} {:>8}\n", fit(l->id, 28),
+                         l->mode, grouped(l->tonnes_per_year.mean),
+                         small(l->vehicles_per_day.mean), percent(l->utilisation.mean),
+                         small(l->wait_mean_h.mean, 2), small(l->wait_p95_h.mean, 2),
+                         small(l->closed_days.mean));
+    }
+    out << '\n';
+  }
+  const auto nodes = busiest(r.nodes);
+  if (!nodes.empty()) {
+    out << fmt::format("{} {:>9} {:>14} {:>10} {:>8} {:>10} {:>10} {:>8}\n",
+                       fit("Busiest nodes", 25), "kind", "tonnes/year", "vehicles/d", "util",
+                       "wait h", "p95 h", "closed d");
+    for (const auto* n : nodes) {
+      out << fmt::format("{} {:>9} {:>14} {:>10} {:>8} {:>10} {:>10} {:>8}\n", fit(n->id, 25),
+                         n->kind, grouped(n->tonnes_per_year.mean),
+                         small(n->vehicles_per_day.mean), percent(n->utilisation.mean),
+                         small(n->wait_mean_h.mean, 2), small(n->wait_p95_h.mean, 2),
+                         small(n->closed_days.mean));
+    }
+  }
+}
+
+json to_json(const Estimate& e) {
+  return json{{"mean", e.mean}, {"ci95_low", e.ci95_low}, {"ci95_high", e.ci95_high}};
+}
+
+json to_json(const results::RunResults& r) {
+  json doc;
+  doc["meta"] = {{"version", r.meta.version},
+                 {"host", r.meta.host},
+                 {"wall_s", r.meta.wall_s},
+                 {"threads", r.meta.threads}};
+  doc["scenario"] = {{"name", r.scenario}, {"file", r.file}};
+  doc["seed"] = r.seed;
+  doc["replications"] = r.replications;
+  doc["horizon_days"] = r.horizon_days;
+  doc["warmup_days"] = r.warmup_days;
+  doc["events"] = r.events;
+  doc["stopped"] = r.stopped;
+  json corridors = json::array();
+  for (const auto& c : r.corridors) {
+    corridors.push_back({{"id", c.id},
+                         {"name", c.name},
+                         {"throughput_t_per_year", to_json(c.tonnes_per_year)},
+                         {"loaded_trips_per_day", to_json(c.loaded_trips_per_day)},
+                         {"value_usd_per_year", to_json(c.value_usd_per_year)}});
+  }
+  doc["corridors"] = std::move(corridors);
+  json links = json::array();
+  for (const auto& l : r.links) {
+    links.push_back({{"id", l.id},
+                     {"from", l.from},
+                     {"to", l.to},
+                     {"mode", l.mode},
+                     {"tonnes_per_year", to_json(l.tonnes_per_year)},
+                     {"vehicles_per_day", to_json(l.vehicles_per_day)},
+                     {"utilisation", to_json(l.utilisation)},
+                     {"wait_mean_h", to_json(l.wait_mean_h)},
+                     {"wait_p95_h", to_json(l.wait_p95_h)},
+                     {"closed_days", to_json(l.closed_days)}});
+  }
+  doc["links"] = std::move(links);
+  json nodes = json::array();
+  for (const auto& n : r.nodes) {
+    nodes.push_back({{"id", n.id},
+                     {"name", n.name},
+                     {"kind", n.kind},
+                     {"tonnes_per_year", to_json(n.tonnes_per_year)},
+                     {"vehicles_per_day", to_json(n.vehicles_per_day)},
+                     {"utilisation", to_json(n.utilisation)},
+                     {"wait_mean_h", to_json(n.wait_mean_h)},
+                     {"wait_p95_h", to_json(n.wait_p95_h)},
+                     {"closed_days", to_json(n.closed_days)}});
+  }
+  doc["nodes"] = std::move(nodes);
+  json flows = json::array();
+  for (const auto& f : r.flows) {
+    flows.push_back({{"id", f.id},
+                     {"origin", f.origin},
+                     {"destination", f.destination},
+                     {"commodity", f.commodity},
+                     {"route", f.route},
+                     {"route_km", f.route_km},
+                     {"volume_t_per_year", f.volume_t_per_year},
+                     {"demanded_t_per_year", to_json(f.demanded_t_per_year)},
+                     {"delivered_t_per_year", to_json(f.delivered_t_per_year)},
+                     {"backlog_t", to_json(f.backlog_t)},
+                     {"transit_mean_h", to_json(f.transit_mean_h)},
+                     {"transit_p50_h", to_json(f.transit_p50_h)},
+                     {"transit_p95_h", to_json(f.transit_p95_h)},
+                     {"swod_kmh", to_json(f.swod_kmh)},
+                     {"swd_kmh", to_json(f.swd_kmh)},
+                     {"value_usd_per_year", to_json(f.value_usd_per_year)}});
+  }
+  doc["flows"] = std::move(flows);
+  return doc;
+}
+
+namespace {
+
+std::string csv_field(std::string_view s) {
+  if (s.find_first_of(",\"\n") == std::string_view::npos) return std::string(s);
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+std::string num(double v) { return fmt::format("{:.6g}", v); }
+
+void header_estimates(std::string& out, std::initializer_list<const char*> names) {
+  for (const char* n : names) out += fmt::format(",{0}_mean,{0}_ci95_low,{0}_ci95_high", n);
+  out += '\n';
+}
+
+void row_estimates(std::string& out, std::initializer_list<const Estimate*> values) {
+  for (const Estimate* e : values) {
+    out += fmt::format(",{},{},{}", num(e->mean), num(e->ci95_low), num(e->ci95_high));
+  }
+  out += '\n';
+}
+
+}  // namespace
+
+std::map<std::string, std::string> to_csv(const results::RunResults& r) {
+  std::map<std::string, std::string> files;
+  std::string& corridors = files["corridors.csv"];
+  corridors = "id,name";
+  header_estimates(corridors, {"tonnes_per_year", "loaded_trips_per_day", "value_usd_per_year"});
+  for (const auto& c : r.corridors) {
+    corridors += csv_field(c.id) + "," + csv_field(c.name);
+    row_estimates(corridors,
+                  {&c.tonnes_per_year, &c.loaded_trips_per_day, &c.value_usd_per_year});
+  }
+  std::string& links = files["links.csv"];
+  links = "id,from,to,mode";
+  header_estimates(links, {"tonnes_per_year", "vehicles_per_day", "utilisation", "wait_mean_h",
+                           "wait_p95_h", "closed_days"});
+  for (const auto& l : r.links) {
+    links += fmt::format("{},{},{},{}", csv_field(l.id), csv_field(l.from), csv_field(l.to),
+                         l.mode);
+    row_estimates(links, {&l.tonnes_per_year, &l.vehicles_per_day, &l.utilisation,
+                          &l.wait_mean_h, &l.wait_p95_h, &l.closed_days});
+  }
+  std::string& nodes = files["nodes.csv"];
+  nodes = "id,name,kind";
+  header_estimates(nodes, {"tonnes_per_year", "vehicles_per_day", "utilisation", "wait_mean_h",
+                           "wait_p95_h", "closed_days"});
+  for (const auto& n : r.nodes) {
+    nodes += fmt::format("{},{},{}", csv_field(n.id), csv_field(n.name), n.kind);
+    row_estimates(nodes, {&n.tonnes_per_year, &n.vehicles_per_day, &n.utilisation,
+                          &n.wait_mean_h, &n.wait_p95_h, &n.closed_days});
+  }
+  std::string& flows = files["flows.csv"];
+  flows = "id,origin,destination,commodity,route_km,volume_t_per_year";
+  header_estimates(flows, {"delivered_t_per_year", "backlog_t", "transit_mean_h",
+                           "transit_p50_h", "transit_p95_h", "swod_kmh", "swd_kmh",
+                           "value_usd_per_year"});
+  for (const auto& f : r.flows) {
+    flows += fmt::format("{},{},{},{},{},{}", csv_field(f.id), csv_field(f.origin),
+                         csv_field(f.destination), csv_field(f.commodity), num(f.route_km),
+                         num(f.volume_t_per_year));
+    row_estimates(flows, {&f.delivered_t_per_year, &f.backlog_t, &f.transit_mean_h,
+                          &f.transit_p50_h, &f.transit_p95_h, &f.swod_kmh, &f.swd_kmh,
+                          &f.value_usd_per_year});
+  }
+  return files;
+}
+
+}  // namespace corridor::report
