@@ -1,12 +1,11 @@
 // The `corridor run` subcommand: simulate a scenario's replications and report the results.
+#include <fmt/format.h>
 #include <unistd.h>
 
 #include <chrono>
 #include <cstdio>
 #include <iostream>
 #include <sstream>
-
-#include <fmt/format.h>
 
 #include "commands.hpp"
 #include "corridor/error.hpp"
@@ -35,7 +34,8 @@ std::vector<scenario::Override> parse_sets(const std::vector<std::string>& sets)
   for (const auto& s : sets) {
     const auto eq = s.find('=');
     if (eq == std::string::npos || eq == 0) {
-      throw UsageError(fmt::format("--set '{}': expected PATH=VALUE, e.g. fleets.ferry.count=4", s));
+      throw UsageError(
+          fmt::format("--set '{}': expected PATH=VALUE, e.g. fleets.ferry.count=4", s));
     }
     out.push_back({s.substr(0, eq), s.substr(eq + 1)});
   }
@@ -75,8 +75,8 @@ int run(const RunArgs& args, bool replications_given, bool seed_given) {
 
   if (args.format == "csv") {
     report::write_files_atomically(args.out, report::to_csv(results));
-    std::cerr << fmt::format("corridor: wrote corridors.csv, flows.csv, links.csv, nodes.csv to {}\n",
-                             args.out);
+    std::cerr << fmt::format(
+        "corridor: wrote corridors.csv, flows.csv, links.csv, nodes.csv to {}\n", args.out);
     return kExitSuccess;
   }
   std::string text;
@@ -90,8 +90,8 @@ int run(const RunArgs& args, bool replications_given, bool seed_given) {
   if (args.out.empty()) {
     std::cout << text;
   } else {
-    report::write_files_atomically(args.out,
-                                   {{args.format == "json" ? "results.json" : "results.txt", text}});
+    report::write_files_atomically(
+        args.out, {{args.format == "json" ? "results.json" : "results.txt", text}});
   }
   return kExitSuccess;
 }

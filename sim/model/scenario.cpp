@@ -35,32 +35,46 @@ const Flow* Scenario::find_flow(const std::string& id) const { return find_by_id
 
 const char* to_string(NodeKind kind) {
   switch (kind) {
-    case NodeKind::kStation: return "station";
-    case NodeKind::kPort: return "port";
-    case NodeKind::kBorder: return "border";
-    case NodeKind::kTerminal: return "terminal";
-    case NodeKind::kJunction: return "junction";
-    case NodeKind::kCity: return "city";
-    case NodeKind::kField: return "field";
+    case NodeKind::kStation:
+      return "station";
+    case NodeKind::kPort:
+      return "port";
+    case NodeKind::kBorder:
+      return "border";
+    case NodeKind::kTerminal:
+      return "terminal";
+    case NodeKind::kJunction:
+      return "junction";
+    case NodeKind::kCity:
+      return "city";
+    case NodeKind::kField:
+      return "field";
   }
   return "?";
 }
 
 const char* to_string(Mode mode) {
   switch (mode) {
-    case Mode::kRail: return "rail";
-    case Mode::kRoad: return "road";
-    case Mode::kSea: return "sea";
-    case Mode::kPipeline: return "pipeline";
+    case Mode::kRail:
+      return "rail";
+    case Mode::kRoad:
+      return "road";
+    case Mode::kSea:
+      return "sea";
+    case Mode::kPipeline:
+      return "pipeline";
   }
   return "?";
 }
 
 const char* to_string(FleetKind kind) {
   switch (kind) {
-    case FleetKind::kTrain: return "train";
-    case FleetKind::kTruck: return "truck";
-    case FleetKind::kVessel: return "vessel";
+    case FleetKind::kTrain:
+      return "train";
+    case FleetKind::kTruck:
+      return "truck";
+    case FleetKind::kVessel:
+      return "vessel";
   }
   return "?";
 }

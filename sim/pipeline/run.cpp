@@ -3,14 +3,13 @@
 // on the number of threads or on which thread ran what.
 #include "corridor/pipeline/run.hpp"
 
+#include <fmt/format.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <chrono>
 #include <mutex>
 #include <thread>
-
-#include <fmt/format.h>
 
 #include "corridor/graph/network.hpp"
 #include "corridor/results/summary.hpp"
@@ -34,8 +33,8 @@ results::RunResults run_scenario(const model::Scenario& scenario, const RunOptio
 
   const int n = std::max(1, options.replications.value_or(scenario.run.replications));
   const std::uint64_t seed = options.seed.value_or(scenario.run.seed);
-  int threads = options.threads > 0 ? options.threads
-                                    : static_cast<int>(std::thread::hardware_concurrency());
+  int threads =
+      options.threads > 0 ? options.threads : static_cast<int>(std::thread::hardware_concurrency());
   threads = std::clamp(threads, 1, n);
 
   std::vector<transport::ReplicationResult> reps(static_cast<std::size_t>(n));

@@ -1,6 +1,7 @@
 // Atomic file output: temporary file in the same directory, flushed, then renamed.
 #include "corridor/report/atomic_file.hpp"
 
+#include <fmt/format.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -8,8 +9,6 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
-
-#include <fmt/format.h>
 
 #include "corridor/error.hpp"
 

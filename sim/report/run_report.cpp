@@ -1,11 +1,11 @@
 // Formats run results as a terminal table, JSON and CSV.
 #include "corridor/report/run_report.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
 #include <string_view>
-
-#include <fmt/format.h>
 
 namespace corridor::report {
 namespace {
@@ -69,9 +69,8 @@ void write_table(const results::RunResults& r, std::ostream& out) {
     out << fmt::format("{} {:>24} {:>16} {:>22}\n", fit("Corridor", 36), "tonnes/year",
                        "loaded trips/d", "trade value USD/year");
     for (const auto& c : r.corridors) {
-      out << fmt::format("{} {:>24} {:>16} {:>22}\n",
-                         fit(c.id + "  " + c.name, 36), with_ci(c.tonnes_per_year),
-                         small(c.loaded_trips_per_day.mean, 2),
+      out << fmt::format("{} {:>24} {:>16} {:>22}\n", fit(c.id + "  " + c.name, 36),
+                         with_ci(c.tonnes_per_year), small(c.loaded_trips_per_day.mean, 2),
                          grouped(c.value_usd_per_year.mean));
     }
     out << '\n';
@@ -79,8 +78,8 @@ void write_table(const results::RunResults& r, std::ostream& out) {
 
   if (!r.flows.empty()) {
     out << fmt::format("{} {:>12} {:>22} {:>12} {:>10} {:>10} {:>8} {:>8}\n", fit("Flow", 28),
-                       "demand t/yr", "delivered t/yr", "backlog t", "transit h", "p95 h",
-                       "SWOD", "SWD");
+                       "demand t/yr", "delivered t/yr", "backlog t", "transit h", "p95 h", "SWOD",
+                       "SWD");
     for (const auto& f : r.flows) {
       out << fmt::format("{} {:>12} {:>22} {:>12} {:>10} {:>10} {:>8} {:>8}\n", fit(f.id, 28),
                          grouped(f.volume_t_per_year), with_ci(f.delivered_t_per_year),
@@ -111,10 +110,9 @@ void write_table(const results::RunResults& r, std::ostream& out) {
                        "wait h", "p95 h", "closed d");
     for (const auto* l : links) {
       out << fmt::format("{} {:>6} {:>14} {:>10} {:>8} {:>10} {:>10} {:>8}\n", fit(l->id, 28),
-                         l->mode, grouped(l->tonnes_per_year.mean),
-                         small(l->vehicles_per_day.mean), percent(l->utilisation.mean),
-                         small(l->wait_mean_h.mean, 2), small(l->wait_p95_h.mean, 2),
-                         small(l->closed_days.mean));
+                         l->mode, grouped(l->tonnes_per_year.mean), small(l->vehicles_per_day.mean),
+                         percent(l->utilisation.mean), small(l->wait_mean_h.mean, 2),
+                         small(l->wait_p95_h.mean, 2), small(l->closed_days.mean));
     }
     out << '\n';
   }
@@ -125,10 +123,9 @@ void write_table(const results::RunResults& r, std::ostream& out) {
                        "wait h", "p95 h", "closed d");
     for (const auto* n : nodes) {
       out << fmt::format("{} {:>9} {:>14} {:>10} {:>8} {:>10} {:>10} {:>8}\n", fit(n->id, 25),
-                         n->kind, grouped(n->tonnes_per_year.mean),
-                         small(n->vehicles_per_day.mean), percent(n->utilisation.mean),
-                         small(n->wait_mean_h.mean, 2), small(n->wait_p95_h.mean, 2),
-                         small(n->closed_days.mean));
+                         n->kind, grouped(n->tonnes_per_year.mean), small(n->vehicles_per_day.mean),
+                         percent(n->utilisation.mean), small(n->wait_mean_h.mean, 2),
+                         small(n->wait_p95_h.mean, 2), small(n->closed_days.mean));
     }
   }
 }
@@ -244,18 +241,17 @@ std::map<std::string, std::string> to_csv(const results::RunResults& r) {
   header_estimates(corridors, {"tonnes_per_year", "loaded_trips_per_day", "value_usd_per_year"});
   for (const auto& c : r.corridors) {
     corridors += csv_field(c.id) + "," + csv_field(c.name);
-    row_estimates(corridors,
-                  {&c.tonnes_per_year, &c.loaded_trips_per_day, &c.value_usd_per_year});
+    row_estimates(corridors, {&c.tonnes_per_year, &c.loaded_trips_per_day, &c.value_usd_per_year});
   }
   std::string& links = files["links.csv"];
   links = "id,from,to,mode";
   header_estimates(links, {"tonnes_per_year", "vehicles_per_day", "utilisation", "wait_mean_h",
                            "wait_p95_h", "closed_days"});
   for (const auto& l : r.links) {
-    links += fmt::format("{},{},{},{}", csv_field(l.id), csv_field(l.from), csv_field(l.to),
-                         l.mode);
-    row_estimates(links, {&l.tonnes_per_year, &l.vehicles_per_day, &l.utilisation,
-                          &l.wait_mean_h, &l.wait_p95_h, &l.closed_days});
+    links +=
+        fmt::format("{},{},{},{}", csv_field(l.id), csv_field(l.from), csv_field(l.to), l.mode);
+    row_estimates(links, {&l.tonnes_per_year, &l.vehicles_per_day, &l.utilisation, &l.wait_mean_h,
+                          &l.wait_p95_h, &l.closed_days});
   }
   std::string& nodes = files["nodes.csv"];
   nodes = "id,name,kind";
@@ -263,21 +259,20 @@ std::map<std::string, std::string> to_csv(const results::RunResults& r) {
                            "wait_p95_h", "closed_days"});
   for (const auto& n : r.nodes) {
     nodes += fmt::format("{},{},{}", csv_field(n.id), csv_field(n.name), n.kind);
-    row_estimates(nodes, {&n.tonnes_per_year, &n.vehicles_per_day, &n.utilisation,
-                          &n.wait_mean_h, &n.wait_p95_h, &n.closed_days});
+    row_estimates(nodes, {&n.tonnes_per_year, &n.vehicles_per_day, &n.utilisation, &n.wait_mean_h,
+                          &n.wait_p95_h, &n.closed_days});
   }
   std::string& flows = files["flows.csv"];
   flows = "id,origin,destination,commodity,route_km,volume_t_per_year";
-  header_estimates(flows, {"delivered_t_per_year", "backlog_t", "transit_mean_h",
-                           "transit_p50_h", "transit_p95_h", "swod_kmh", "swd_kmh",
-                           "value_usd_per_year"});
+  header_estimates(flows, {"delivered_t_per_year", "backlog_t", "transit_mean_h", "transit_p50_h",
+                           "transit_p95_h", "swod_kmh", "swd_kmh", "value_usd_per_year"});
   for (const auto& f : r.flows) {
     flows += fmt::format("{},{},{},{},{},{}", csv_field(f.id), csv_field(f.origin),
                          csv_field(f.destination), csv_field(f.commodity), num(f.route_km),
                          num(f.volume_t_per_year));
-    row_estimates(flows, {&f.delivered_t_per_year, &f.backlog_t, &f.transit_mean_h,
-                          &f.transit_p50_h, &f.transit_p95_h, &f.swod_kmh, &f.swd_kmh,
-                          &f.value_usd_per_year});
+    row_estimates(flows,
+                  {&f.delivered_t_per_year, &f.backlog_t, &f.transit_mean_h, &f.transit_p50_h,
+                   &f.transit_p95_h, &f.swod_kmh, &f.swd_kmh, &f.value_usd_per_year});
   }
   return files;
 }

@@ -44,7 +44,8 @@ RunResults summarise(const model::Scenario& sc,
     CorridorSummary s;
     s.id = sc.corridors[c].id;
     s.name = sc.corridors[c].name;
-    s.tonnes_per_year = over(reps, [&](const auto& r) { return per_year(r, r.corridors[c].tonnes); });
+    s.tonnes_per_year =
+        over(reps, [&](const auto& r) { return per_year(r, r.corridors[c].tonnes); });
     s.loaded_trips_per_day =
         over(reps, [&](const auto& r) { return per_day(r, r.corridors[c].loaded_trips); });
     s.value_usd_per_year =

@@ -2,16 +2,17 @@
 // kind of vehicle, creates one kernel resource per capacity element (section, siding, headway,
 // checkpoint, border channel group, berth group, transfer line group) and compiles each rail or
 // road service into a vehicle program.
+#include "plan.hpp"
+
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
 #include <map>
 #include <tuple>
 
-#include <fmt/format.h>
-
 #include "corridor/core/random.hpp"
 #include "corridor/error.hpp"
-#include "plan.hpp"
 
 namespace corridor::transport {
 namespace {
@@ -113,8 +114,8 @@ class Builder {
     plan_.link_corridor_mask.assign(sc_.links.size(), 0);
     flow_corridor_mask_.assign(sc_.flows.size(), 0);
     if (sc_.corridors.size() > 64) {
-      error("corridors", fmt::format("{} corridors given; at most 64 are supported",
-                                     sc_.corridors.size()));
+      error("corridors",
+            fmt::format("{} corridors given; at most 64 are supported", sc_.corridors.size()));
       return;
     }
     for (std::size_t c = 0; c < sc_.corridors.size(); ++c) {
@@ -190,8 +191,8 @@ class Builder {
           if (g == 0) carrier = first_land_carrier(groups);  // loaded at the port of origin
           auto sea = sea_for(path, hops.front().link, carrier);
           if (!sea) return fail_flow(spec);
-          spec.legs.push_back(
-              LegSpec{LegSpec::kSea, *sea, static_cast<std::uint8_t>(hops.front().forward ? 0 : 1)});
+          spec.legs.push_back(LegSpec{LegSpec::kSea, *sea,
+                                      static_cast<std::uint8_t>(hops.front().forward ? 0 : 1)});
           break;
         }
         case Mode::kPipeline:
@@ -461,8 +462,9 @@ class Builder {
         vessel.sail = seconds_to_ticks(ln.length_km / v * model::kSecondsPerHour);
         for (int end = 0; end < 2; ++end) {
           const model::Node& port = node(sea.node[end]);
-          auto g = std::find_if(port.berths.begin(), port.berths.end(),
-                                [&](const model::BerthGroup& b) { return b.type == fl->berth_type; });
+          auto g =
+              std::find_if(port.berths.begin(), port.berths.end(),
+                           [&](const model::BerthGroup& b) { return b.type == fl->berth_type; });
           if (g == port.berths.end()) {
             error(path, fmt::format("port '{}' has no '{}' berth for vessel fleet '{}'", port.id,
                                     fl->berth_type, fid));

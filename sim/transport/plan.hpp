@@ -39,14 +39,14 @@ struct ProcessSpec {
 /// One operation of a vehicle program.
 struct Op {
   enum Code : std::uint8_t {
-    kWaitOpen,   ///< wait until link `a` is open
-    kRequest,    ///< request resource `a`
-    kRelease,    ///< release resource `a`
-    kRun,        ///< move for `ticks` (time in motion)
-    kDelay,      ///< stand still for `ticks` (section clearance)
-    kHours,      ///< wait until process `a` is within its opening hours
-    kHold,       ///< hold process `a`'s channel for a random time
-    kTraverse,   ///< statistics: the vehicle crossed link `a` (after the last section)
+    kWaitOpen,  ///< wait until link `a` is open
+    kRequest,   ///< request resource `a`
+    kRelease,   ///< release resource `a`
+    kRun,       ///< move for `ticks` (time in motion)
+    kDelay,     ///< stand still for `ticks` (section clearance)
+    kHours,     ///< wait until process `a` is within its opening hours
+    kHold,      ///< hold process `a`'s channel for a random time
+    kTraverse,  ///< statistics: the vehicle crossed link `a` (after the last section)
   };
   Code code = kRun;
   std::uint32_t a = 0;
@@ -65,8 +65,8 @@ struct ServiceSpec {
   std::uint32_t from_node = 0;
   std::uint32_t to_node = 0;
   std::vector<graph::Hop> hops;
-  double capacity_t = 0;   ///< what one vehicle carries
-  double unit_t = 0;       ///< tonnes per wagon or truck
+  double capacity_t = 0;  ///< what one vehicle carries
+  double unit_t = 0;      ///< tonnes per wagon or truck
   Program outbound;
   Program inbound;  ///< the empty return
 };
@@ -102,7 +102,7 @@ struct TransferSpec {
 struct LegSpec {
   enum Kind : std::uint8_t { kService, kSea, kPipeline, kTransfer };
   Kind kind = kService;
-  std::uint32_t index = 0;  ///< into services, seas, pipelines or transfers
+  std::uint32_t index = 0;     ///< into services, seas, pipelines or transfers
   std::uint8_t direction = 0;  ///< sea: 0 = from → to, 1 = to → from
 };
 
@@ -136,10 +136,10 @@ struct Plan {
   std::vector<TransferSpec> transfers;
   std::vector<FlowSpec> flows;
   std::vector<DisruptionSpec> disruptions;
-  std::vector<std::uint64_t> link_corridor_mask;  ///< per link
+  std::vector<std::uint64_t> link_corridor_mask;           ///< per link
   std::vector<std::vector<std::uint32_t>> node_resources;  ///< per node: its berths/border/transfer
   std::vector<std::vector<std::uint32_t>> link_resources;  ///< per link: sections, checkpoints
-  std::vector<std::int32_t> sea_of_link;  ///< per link: index into seas, or -1
+  std::vector<std::int32_t> sea_of_link;                   ///< per link: index into seas, or -1
 };
 
 /// Builds the plan; throws ScenarioError listing every flow that cannot be served.

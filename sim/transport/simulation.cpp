@@ -189,18 +189,30 @@ class Simulation {
 
   void dispatch(const core::Event& e) {
     switch (e.kind) {
-      case kArrival: return on_arrival(e.target);
-      case kStep: return advance(e.target);
-      case kServiceTimer: return on_service_timer(e.target, e.tag);
-      case kVesselArrive: return vessel_arrive(e.target);
-      case kVesselHandled: return vessel_handled(e.target);
-      case kVesselTimer: return vessel_timer(e.target, e.tag);
-      case kTransferDone: return transfer_done(e.target);
-      case kPipelineBatch: return pipeline_batch(e.target);
-      case kPipelineArrive: return route_lot(e.target);
-      case kDisruption: return on_disruption(e.target, e.tag != 0);
-      case kWarmupEnd: return on_warmup_end();
-      default: return;
+      case kArrival:
+        return on_arrival(e.target);
+      case kStep:
+        return advance(e.target);
+      case kServiceTimer:
+        return on_service_timer(e.target, e.tag);
+      case kVesselArrive:
+        return vessel_arrive(e.target);
+      case kVesselHandled:
+        return vessel_handled(e.target);
+      case kVesselTimer:
+        return vessel_timer(e.target, e.tag);
+      case kTransferDone:
+        return transfer_done(e.target);
+      case kPipelineBatch:
+        return pipeline_batch(e.target);
+      case kPipelineArrive:
+        return route_lot(e.target);
+      case kDisruption:
+        return on_disruption(e.target, e.tag != 0);
+      case kWarmupEnd:
+        return on_warmup_end();
+      default:
+        return;
     }
   }
 
@@ -544,11 +556,16 @@ class Simulation {
   static double sample(const model::Distribution& d, core::RandomStream& rng) {
     using K = model::Distribution::Kind;
     switch (d.kind) {
-      case K::kFixed: return d.mean_s;
-      case K::kExponential: return rng.exponential(d.mean_s);
-      case K::kUniform: return rng.uniform(d.min_s, d.max_s);
-      case K::kTriangular: return rng.triangular(d.min_s, d.mode_s, d.max_s);
-      case K::kLognormal: return rng.lognormal(d.mean_s, d.sd_s);
+      case K::kFixed:
+        return d.mean_s;
+      case K::kExponential:
+        return rng.exponential(d.mean_s);
+      case K::kUniform:
+        return rng.uniform(d.min_s, d.max_s);
+      case K::kTriangular:
+        return rng.triangular(d.min_s, d.mode_s, d.max_s);
+      case K::kLognormal:
+        return rng.lognormal(d.mean_s, d.sd_s);
     }
     return d.mean_s;
   }
@@ -558,8 +575,8 @@ class Simulation {
     if (h.always_open()) return 0;
     const double day = model::kSecondsPerDay;
     const double t = std::fmod(ticks_to_seconds(now()), day);
-    const bool open = h.open_s <= h.close_s ? (t >= h.open_s && t < h.close_s)
-                                            : (t >= h.open_s || t < h.close_s);
+    const bool open =
+        h.open_s <= h.close_s ? (t >= h.open_s && t < h.close_s) : (t >= h.open_s || t < h.close_s);
     if (open) return 0;
     double wait = h.open_s - t;
     if (wait < 0) wait += day;
@@ -728,8 +745,7 @@ class Simulation {
     }
     const Tick max_wait = seconds_to_ticks(fl.departure.max_wait_s);
     const bool other_side_waits = seas_[v.sea].queued_t[1 - v.at] > 0;
-    if (vessel_full(v) ||
-        (now() - v.berthed >= max_wait && (v.load_t > 0 || other_side_waits))) {
+    if (vessel_full(v) || (now() - v.berthed >= max_wait && (v.load_t > 0 || other_side_waits))) {
       return vessel_sail(vs);
     }
     set_waiting(vs, true);
@@ -828,8 +844,8 @@ class Simulation {
       batch.push_back(id);
     }
     std::uint64_t trip = 0;
-    for (const auto& hop : spec.hops) traverse(static_cast<std::uint32_t>(hop.link), moved, batch,
-                                               trip, spec.transit);
+    for (const auto& hop : spec.hops)
+      traverse(static_cast<std::uint32_t>(hop.link), moved, batch, trip, spec.transit);
     for (std::uint32_t id : batch) {
       lots_[id].moving += spec.transit;
       sched_.schedule(spec.transit, id, kPipelineArrive);

@@ -1,5 +1,6 @@
 // The event calendar: a 4-ary min-heap of plain event records with a total, deterministic order
 // (time, then priority, then insertion sequence). No allocation per event once the heap has grown.
+// Measurements behind the layout and the sift code: docs/performance.md.
 #pragma once
 
 #include <cassert>
@@ -24,10 +25,18 @@ struct Event {
   static constexpr int kSequenceBits = 56;
 };
 
-/// True when `a` must be processed before `b`.
-inline bool before(const Event& a, const Event& b) {
-  return a.time < b.time || (a.time == b.time && a.order < b.order);
+/// The 128-bit sort key of an event: time (sign bit flipped, so that unsigned order is signed
+/// order) above the order word. One unsigned comparison of two keys compiles to cmp/sbb and a
+/// conditional move, with no data-dependent branch.
+__extension__ typedef unsigned __int128 EventKey;  // NOLINT(modernize-use-using)
+
+inline EventKey event_key(const Event& e) {
+  constexpr std::uint64_t kSign = std::uint64_t{1} << 63;
+  return (static_cast<EventKey>(static_cast<std::uint64_t>(e.time) ^ kSign) << 64) | e.order;
 }
+
+/// True when `a` must be processed before `b`: earlier time, then lower order key.
+inline bool before(const Event& a, const Event& b) { return event_key(a) < event_key(b); }
 
 class EventQueue {
  public:
@@ -51,43 +60,84 @@ class EventQueue {
   Event pop() {
     assert(!heap_.empty());
     Event first = heap_.front();
+    drop_top();
+    return first;
+  }
+
+  /// Removes the first event without returning it. REQUIRES: !empty().
+  void drop_top() {
+    assert(!heap_.empty());
     Event last = heap_.back();
     heap_.pop_back();
     if (!heap_.empty()) sift_down(last);
-    return first;
+  }
+
+  /// Removes the first event and inserts `e`, in one pass down from the root (cheaper than
+  /// pop() then push()). REQUIRES: !empty().
+  void replace_top(const Event& e) {
+    assert(!heap_.empty());
+    sift_down(e);
   }
 
  private:
   static constexpr std::size_t kArity = 4;
 
   void sift_up(std::size_t i) {
-    Event e = heap_[i];
+    Event* h = heap_.data();
+    const Event e = h[i];
+    const EventKey key = event_key(e);
     while (i > 0) {
-      std::size_t parent = (i - 1) / kArity;
-      if (!before(e, heap_[parent])) break;
-      heap_[i] = heap_[parent];
+      const std::size_t parent = (i - 1) / kArity;
+      if (key >= event_key(h[parent])) break;
+      h[i] = h[parent];
       i = parent;
     }
-    heap_[i] = e;
+    h[i] = e;
   }
 
-  // Places `e` (the former last element) starting from the root.
+  // Places `e` in the hole at the root, moving smaller children up.
   void sift_down(const Event& e) {
+    Event* h = heap_.data();
     const std::size_t n = heap_.size();
+    const EventKey key = event_key(e);
     std::size_t i = 0;
     for (;;) {
-      std::size_t first_child = i * kArity + 1;
-      if (first_child >= n) break;
-      std::size_t best = first_child;
-      std::size_t end = first_child + kArity < n ? first_child + kArity : n;
-      for (std::size_t c = first_child + 1; c < end; ++c) {
-        if (before(heap_[c], heap_[best])) best = c;
+      const std::size_t c = i * kArity + 1;
+      std::size_t best;
+      EventKey best_key;
+      if (c + kArity <= n) {
+        // All four children exist: a two-round tournament of branch-free selections.
+        const EventKey k0 = event_key(h[c]);
+        const EventKey k1 = event_key(h[c + 1]);
+        const EventKey k2 = event_key(h[c + 2]);
+        const EventKey k3 = event_key(h[c + 3]);
+        const bool first_pair = k1 < k0;
+        const bool second_pair = k3 < k2;
+        const std::size_t a = c + first_pair;
+        const std::size_t b = c + 2 + second_pair;
+        const EventKey ka = first_pair ? k1 : k0;
+        const EventKey kb = second_pair ? k3 : k2;
+        const bool second = kb < ka;
+        best = second ? b : a;
+        best_key = second ? kb : ka;
+      } else if (c < n) {
+        best = c;
+        best_key = event_key(h[c]);
+        for (std::size_t j = c + 1; j < n; ++j) {
+          const EventKey kj = event_key(h[j]);
+          if (kj < best_key) {
+            best = j;
+            best_key = kj;
+          }
+        }
+      } else {
+        break;
       }
-      if (!before(heap_[best], e)) break;
-      heap_[i] = heap_[best];
+      if (key < best_key) break;
+      h[i] = h[best];
       i = best;
     }
-    heap_[i] = e;
+    h[i] = e;
   }
 
   std::vector<Event> heap_;

@@ -30,8 +30,8 @@ class Tally {
 /// Time-weighted average of a piecewise-constant quantity (queue length, units busy).
 class TimeWeighted {
  public:
-  void set(double t, double value);  ///< the quantity takes `value` from time t on
-  void reset(double t);              ///< forget the past, keep the current value
+  void set(double t, double value);              ///< the quantity takes `value` from time t on
+  void reset(double t);                          ///< forget the past, keep the current value
   [[nodiscard]] double average(double t) const;  ///< over [start, t]
 
  private:

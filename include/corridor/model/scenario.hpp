@@ -67,8 +67,8 @@ struct BerthGroup {
 struct Transfer {
   enum class Method { kTransload, kWheelsetChange };
   Method method = Method::kTransload;
-  int lines = 1;                 ///< tracks or cranes working in parallel
-  double seconds_per_unit = 0;   ///< per wagon (or per container) on one line
+  int lines = 1;                ///< tracks or cranes working in parallel
+  double seconds_per_unit = 0;  ///< per wagon (or per container) on one line
 };
 
 struct Node {
@@ -85,11 +85,11 @@ struct Node {
 };
 
 struct RailLink {
-  int tracks = 1;                 ///< 1 = single track with passing loops, 2 = double track
+  int tracks = 1;  ///< 1 = single track with passing loops, 2 = double track
   int gauge_mm = 1520;
-  std::vector<double> loops_km;   ///< passing loops, km from the link's `from` node, increasing
-  double crossing_s = 0;          ///< clearance added to every occupation of a section
-  double headway_s = 0;           ///< double track: minimum time between trains per direction
+  std::vector<double> loops_km;  ///< passing loops, km from the link's `from` node, increasing
+  double crossing_s = 0;         ///< clearance added to every occupation of a section
+  double headway_s = 0;          ///< double track: minimum time between trains per direction
 };
 
 struct RoadCheckpoint {
@@ -107,7 +107,7 @@ struct SeaLink {
 };
 
 struct PipelineLink {
-  double rate_t_per_s = 0;   ///< maximum flow
+  double rate_t_per_s = 0;          ///< maximum flow
   double batch_s = kSecondsPerDay;  ///< cargo is moved in batches of this period
 };
 
@@ -136,8 +136,8 @@ struct Fleet {
   std::string id;
   std::string name;
   FleetKind kind = FleetKind::kTrain;
-  int count = 1;          ///< trainsets, trucks or vessels; trucks: 0 = as many as needed
-  double speed_kmh = 0;   ///< 0 = the link speed
+  int count = 1;         ///< trainsets, trucks or vessels; trucks: 0 = as many as needed
+  double speed_kmh = 0;  ///< 0 = the link speed
   // train
   int wagons = 0;
   double payload_per_wagon_t = 0;
@@ -165,10 +165,10 @@ struct Flow {
   std::array<double, 12> seasonal{1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1};  ///< relative, mean 1
   enum class Arrivals { kRegular, kPoisson };
   Arrivals arrivals = Arrivals::kRegular;
-  double lot_t = 0;                  ///< tonnes per generated shipment; 0 = one wagon/truck load
-  std::vector<Mode> modes;           ///< allowed modes; empty = all
-  std::vector<std::string> via;      ///< route through these nodes in order; empty = automatic
-  std::vector<std::string> fleets;   ///< fleets to use, in order of preference; empty = any fit
+  double lot_t = 0;                 ///< tonnes per generated shipment; 0 = one wagon/truck load
+  std::vector<Mode> modes;          ///< allowed modes; empty = all
+  std::vector<std::string> via;     ///< route through these nodes in order; empty = automatic
+  std::vector<std::string> fleets;  ///< fleets to use, in order of preference; empty = any fit
 };
 
 struct Disruption {

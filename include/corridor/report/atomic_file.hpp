@@ -13,6 +13,7 @@ namespace corridor::report {
 void write_atomically(const std::string& path, std::string_view content);
 
 /// Creates directory `dir` if needed and writes each (file name → content) into it atomically.
-void write_files_atomically(const std::string& dir, const std::map<std::string, std::string>& files);
+void write_files_atomically(const std::string& dir,
+                            const std::map<std::string, std::string>& files);
 
 }  // namespace corridor::report

@@ -15,9 +15,10 @@ struct CorridorResult {
 };
 
 struct LinkResult {
-  double tonnes = 0;       ///< cargo carried over the link, both directions
-  double vehicles = 0;     ///< vehicle passages (loaded or empty), both directions
-  double utilisation = 0;  ///< busiest capacity element (section, headway, checkpoint): busy / open time
+  double tonnes = 0;    ///< cargo carried over the link, both directions
+  double vehicles = 0;  ///< vehicle passages (loaded or empty), both directions
+  double utilisation =
+      0;  ///< busiest capacity element (section, headway, checkpoint): busy / open time
   double wait_mean_s = 0;  ///< waits to enter the link (sections, sidings, checkpoint, closures)
   double wait_p95_s = 0;
   double closed_s = 0;  ///< time the link was closed within the window
@@ -39,8 +40,8 @@ struct FlowResult {
   double transit_mean_s = 0;
   double transit_p50_s = 0;
   double transit_p95_s = 0;
-  double swod_kmh = 0;  ///< speed without delay: route length / time in motion
-  double swd_kmh = 0;   ///< speed with delay: route length / total transit time
+  double swod_kmh = 0;   ///< speed without delay: route length / time in motion
+  double swd_kmh = 0;    ///< speed with delay: route length / total transit time
   double value_usd = 0;  ///< value of the cargo delivered within the window
 };
 

@@ -1,0 +1,31 @@
+// Maximum flow and minimum cut on a small directed graph of capacities: the algorithm behind the
+// capacity analysis (sim/capacity), kept apart so it can be tested on its own.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+namespace corridor::capacity {
+
+/// A directed arc with an integer capacity (the analysis uses tonnes per year).
+struct Arc {
+  std::size_t from = 0;
+  std::size_t to = 0;
+  std::int64_t capacity = 0;  ///< ≥ 0
+};
+
+struct MaxFlow {
+  std::int64_t value = 0;
+  /// Indices of the arcs of a minimum cut (from the source's side to the sink's side), in
+  /// ascending order; their capacities sum to `value`.
+  std::vector<std::size_t> cut;
+  /// Per vertex: whether it is on the source's side of that cut.
+  std::vector<bool> source_side;
+};
+
+/// Maximum flow from `source` to `sink` (distinct, < vertex_count) with Boost.Graph's
+/// push-relabel algorithm, and the minimum cut nearest the source.
+[[nodiscard]] MaxFlow max_flow(std::size_t vertex_count, const std::vector<Arc>& arcs,
+                               std::size_t source, std::size_t sink);
+
+}  // namespace corridor::capacity
