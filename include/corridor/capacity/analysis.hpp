@@ -26,8 +26,8 @@ struct Element {
     kFleet,           ///< trainsets or trucks cycling on a flow's leg
   };
   Kind kind = Kind::kSingleTrack;
-  std::string id;       ///< the link, node or fleet id
-  std::string where;    ///< "a → b" for a link direction or leg; the mode for border processes
+  std::string id;     ///< the link, node or fleet id
+  std::string where;  ///< "a → b" for a link direction or leg; the mode for border processes
   double capacity_t_per_year = 0;
   /// One line, e.g. "single track, longest section 36 km: 27 min each way + 2 × 5 min crossing
   /// → 22.5 trains/day × 2,600 t → 21.4 Mt/yr".

@@ -1,0 +1,113 @@
+// Tests of capacity::max_flow against an independent Edmonds–Karp on random graphs, and of the
+// minimum cut it reports.
+#include "corridor/capacity/max_flow.hpp"
+
+#include <catch2/catch.hpp>
+#include <cstdint>
+#include <deque>
+#include <random>
+#include <vector>
+
+using corridor::capacity::Arc;
+
+namespace {
+
+/// Edmonds–Karp on a dense residual matrix (parallel arcs add up).
+std::int64_t edmonds_karp(std::size_t n, const std::vector<Arc>& arcs, std::size_t s,
+                          std::size_t t) {
+  std::vector<std::vector<std::int64_t>> residual(n, std::vector<std::int64_t>(n, 0));
+  for (const Arc& a : arcs) residual[a.from][a.to] += a.capacity;
+  std::int64_t total = 0;
+  while (true) {
+    std::vector<std::size_t> parent(n, n);
+    parent[s] = s;
+    std::deque<std::size_t> queue{s};
+    while (!queue.empty() && parent[t] == n) {
+      const std::size_t u = queue.front();
+      queue.pop_front();
+      for (std::size_t v = 0; v < n; ++v) {
+        if (parent[v] == n && residual[u][v] > 0) {
+          parent[v] = u;
+          queue.push_back(v);
+        }
+      }
+    }
+    if (parent[t] == n) return total;
+    std::int64_t push = INT64_MAX;
+    for (std::size_t v = t; v != s; v = parent[v]) push = std::min(push, residual[parent[v]][v]);
+    for (std::size_t v = t; v != s; v = parent[v]) {
+      residual[parent[v]][v] -= push;
+      residual[v][parent[v]] += push;
+    }
+    total += push;
+  }
+}
+
+/// Whether t is reachable from s over arcs not in `removed`.
+bool reachable(std::size_t n, const std::vector<Arc>& arcs, const std::vector<bool>& removed,
+               std::size_t s, std::size_t t) {
+  std::vector<bool> seen(n, false);
+  std::deque<std::size_t> queue{s};
+  seen[s] = true;
+  while (!queue.empty()) {
+    const std::size_t u = queue.front();
+    queue.pop_front();
+    for (std::size_t i = 0; i < arcs.size(); ++i) {
+      if (!removed[i] && arcs[i].capacity > 0 && arcs[i].from == u && !seen[arcs[i].to]) {
+        seen[arcs[i].to] = true;
+        queue.push_back(arcs[i].to);
+      }
+    }
+  }
+  return seen[t];
+}
+
+}  // namespace
+
+TEST_CASE("maximum flow equals an independent Edmonds–Karp on random graphs", "[capacity]") {
+  std::mt19937_64 rng(20240601);
+  for (int trial = 0; trial < 300; ++trial) {
+    const std::size_t n = 2 + rng() % 12;
+    const std::size_t m = rng() % (3 * n + 1);
+    std::vector<Arc> arcs;
+    for (std::size_t i = 0; i < m; ++i) {
+      const std::size_t from = rng() % n;
+      std::size_t to = rng() % n;
+      if (to == from) to = (to + 1) % n;
+      arcs.push_back({from, to, static_cast<std::int64_t>(rng() % 50)});
+    }
+    const std::size_t s = rng() % n;
+    const std::size_t t = (s + 1 + rng() % (n - 1)) % n;
+    INFO("trial " << trial);
+
+    const auto result = corridor::capacity::max_flow(n, arcs, s, t);
+    CHECK(result.value == edmonds_karp(n, arcs, s, t));
+
+    // The cut's capacities sum to the flow and removing it separates s from t.
+    std::int64_t cut_capacity = 0;
+    std::vector<bool> removed(arcs.size(), false);
+    for (const std::size_t a : result.cut) {
+      cut_capacity += arcs[a].capacity;
+      removed[a] = true;
+      CHECK(result.source_side[arcs[a].from]);
+      CHECK_FALSE(result.source_side[arcs[a].to]);
+    }
+    CHECK(cut_capacity == result.value);
+    CHECK_FALSE(reachable(n, arcs, removed, s, t));
+  }
+}
+
+TEST_CASE("the minimum cut of a chain is its narrowest arc", "[capacity]") {
+  const std::vector<Arc> arcs = {{0, 1, 30}, {1, 2, 7}, {2, 3, 12}};
+  const auto result = corridor::capacity::max_flow(4, arcs, 0, 3);
+  CHECK(result.value == 7);
+  CHECK(result.cut == std::vector<std::size_t>{1});
+}
+
+TEST_CASE("parallel paths add up and an unreachable sink gets zero", "[capacity]") {
+  const std::vector<Arc> arcs = {{0, 1, 5}, {1, 3, 9}, {0, 2, 8}, {2, 3, 4}};
+  CHECK(corridor::capacity::max_flow(5, arcs, 0, 3).value == 9);
+  const auto none = corridor::capacity::max_flow(5, arcs, 0, 4);
+  CHECK(none.value == 0);
+  CHECK(none.cut.empty());
+}
