@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <set>
 #include <tuple>
 
 #include "corridor/core/random.hpp"
@@ -31,6 +32,11 @@ class Builder {
     plan_.link_resources.assign(sc_.links.size(), {});
     plan_.sea_of_link.assign(sc_.links.size(), -1);
     build_corridor_masks();
+    for (const auto& d : sc_.disruptions) {
+      for (const auto& t : d.targets) {
+        if (auto l = net_.link_index(t)) closable_links_.insert(static_cast<std::uint32_t>(*l));
+      }
+    }
     for (std::size_t f = 0; f < sc_.flows.size(); ++f) build_flow(f);
     build_disruptions();
     if (!diagnostics_.empty()) throw ScenarioError(std::move(diagnostics_));
@@ -332,6 +338,23 @@ class Builder {
     plan_.ops.push_back(op);
   }
 
+  // A closure check, only for links that some disruption targets.
+  void emit_wait_open(std::uint32_t l) {
+    if (closable_links_.count(l) != 0) emit(Op::kWaitOpen, l);
+  }
+
+  // A run that directly follows another run (with only crossing counts between them) is
+  // merged into it: one event instead of two, the same arrival time.
+  void emit_run(core::Tick ticks) {
+    std::size_t i = plan_.ops.size();
+    while (i > program_begin_ && plan_.ops[i - 1].code == Op::kTraverse) --i;
+    if (i > program_begin_ && plan_.ops[i - 1].code == Op::kRun && plan_.ops[i - 1].a == 0) {
+      plan_.ops[i - 1].ticks += ticks;
+      return;
+    }
+    emit(Op::kRun, 0, ticks);
+  }
+
   // A processing step: take a channel, wait for opening hours, hold it, give it back.
   void emit_process(std::uint32_t p) {
     const std::uint32_t r = plan_.processes[p].resource;
@@ -362,6 +385,7 @@ class Builder {
   Program compile(const std::vector<graph::Hop>& hops, const model::Fleet& fl) {
     Program prog;
     prog.begin = static_cast<std::uint32_t>(plan_.ops.size());
+    program_begin_ = prog.begin;
     std::optional<std::uint32_t> held;  // siding the vehicle stands on
     for (std::size_t h = 0; h < hops.size(); ++h) {
       const graph::Hop hop = hops[h];
@@ -384,7 +408,7 @@ class Builder {
           // Section index in link terms, and the station at its far end.
           const std::size_t s = hop.forward ? k : n_sections - 1 - k;
           const double km = cuts[s + 1] - cuts[s];
-          emit(Op::kWaitOpen, lk);
+          emit_wait_open(lk);
           std::optional<std::uint32_t> ahead;
           if (k + 1 < n_sections) {
             const std::size_t loop = hop.forward ? s : s - 1;  // index into loops_km
@@ -396,13 +420,13 @@ class Builder {
           const std::uint32_t sec = section(hop.link, s);
           emit(Op::kRequest, sec);
           if (held) emit(Op::kRelease, *held);
-          emit(Op::kRun, 0, seconds_to_ticks(km / v * model::kSecondsPerHour));
-          if (l.rail.crossing_s > 0) emit(Op::kDelay, 0, seconds_to_ticks(l.rail.crossing_s));
+          emit(Op::kRun, static_cast<std::uint32_t>(seconds_to_ticks(l.rail.crossing_s)),
+               seconds_to_ticks(km / v * model::kSecondsPerHour));
           emit(Op::kRelease, sec);
           held = ahead;
         }
       } else {
-        emit(Op::kWaitOpen, lk);
+        emit_wait_open(lk);
         const core::Tick run = seconds_to_ticks(l.length_km / v * model::kSecondsPerHour);
         if (l.mode == Mode::kRail) {  // double track: headway per direction
           const std::uint32_t hw = headway(hop.link, hop.forward);
@@ -412,7 +436,7 @@ class Builder {
           const core::Tick gap = std::min(run, seconds_to_ticks(l.rail.headway_s));
           emit(Op::kRun, 0, gap);
           emit(Op::kRelease, hw);
-          emit(Op::kRun, 0, run - gap);
+          emit_run(run - gap);
         } else {  // road
           if (held) emit(Op::kRelease, *held);
           held.reset();
@@ -421,7 +445,7 @@ class Builder {
             emit_process(process(fmt::format("link/{}/checkpoint", l.id), cp.lanes, Owner::kLink,
                                  hop.link, cp.processing, cp.hours));
           }
-          emit(Op::kRun, 0, run);
+          emit_run(run);
         }
       }
       emit(Op::kTraverse, lk);
@@ -562,6 +586,8 @@ class Builder {
   std::map<std::string, std::uint32_t> services_;
   std::map<std::size_t, std::uint32_t> transfers_;
   std::map<std::string, std::string> vessel_owner_;
+  std::set<std::uint32_t> closable_links_;
+  std::size_t program_begin_ = 0;
 };
 
 }  // namespace

@@ -42,8 +42,7 @@ struct Op {
     kWaitOpen,  ///< wait until link `a` is open
     kRequest,   ///< request resource `a`
     kRelease,   ///< release resource `a`
-    kRun,       ///< move for `ticks` (time in motion)
-    kDelay,     ///< stand still for `ticks` (section clearance)
+    kRun,       ///< move for `ticks` (time in motion), then stand `a` ms (section clearance)
     kHours,     ///< wait until process `a` is within its opening hours
     kHold,      ///< hold process `a`'s channel for a random time
     kTraverse,  ///< statistics: the vehicle crossed link `a` (after the last section)

@@ -63,6 +63,7 @@ struct ServiceState {
   double queued_t = 0;
   bool waiting_vehicle = false;
   std::uint16_t timer_epoch = 0;
+  Tick timer_at = -1;  // pending formation timer, or -1
   Tick oldest = 0;
 };
 
@@ -80,6 +81,7 @@ struct VesselState {
   bool at_berth = false;
   bool waiting = false;
   std::uint16_t epoch = 0;
+  Tick timer_at = -1;  // the pending departure-check timer, or -1
   Tick berthed = 0;
   Tick requested_at = 0;
   double load_t = 0;
@@ -403,9 +405,12 @@ class Simulation {
       const bool overdue = now() - st.oldest >= seconds_to_ticks(max_wait_s);
       if (!full && !overdue) {
         // Leave when full, or when the oldest lot has waited the fleet's maximum wait.
-        ++st.timer_epoch;
-        sched_.schedule_at(st.oldest + seconds_to_ticks(max_wait_s), s, kServiceTimer,
-                           st.timer_epoch);
+        const Tick due = st.oldest + seconds_to_ticks(max_wait_s);
+        if (st.timer_at != due) {
+          ++st.timer_epoch;
+          st.timer_at = due;
+          sched_.schedule_at(due, s, kServiceTimer, st.timer_epoch);
+        }
         return;
       }
       FleetState& fleet = fleets_[svc.fleet];
@@ -420,7 +425,9 @@ class Simulation {
   }
 
   void on_service_timer(std::uint32_t s, std::uint16_t epoch) {
-    if (services_[s].timer_epoch == epoch) try_dispatch(s);
+    if (services_[s].timer_epoch != epoch) return;
+    services_[s].timer_at = -1;
+    try_dispatch(s);
   }
 
   std::uint32_t take_vehicle(std::uint32_t fleet) {
@@ -515,11 +522,7 @@ class Simulation {
         case Op::kRun:
           v.moving += op.ticks;
           ++v.pc;
-          sched_.schedule(op.ticks, vid, kStep);
-          return;
-        case Op::kDelay:
-          ++v.pc;
-          sched_.schedule(op.ticks, vid, kStep);
+          sched_.schedule(op.ticks + op.a, vid, kStep);
           return;
         case Op::kHours: {
           ++v.pc;
@@ -739,8 +742,7 @@ class Simulation {
       const Tick interval = std::max<Tick>(1, seconds_to_ticks(fl.departure.interval_s));
       const Tick slot = ((now() + interval - 1) / interval) * interval;
       set_waiting(vs, true);
-      ++v.epoch;
-      sched_.schedule_at(slot, vs, kVesselTimer, v.epoch);
+      arm_timer(vs, slot);
       return;
     }
     const Tick max_wait = seconds_to_ticks(fl.departure.max_wait_s);
@@ -749,8 +751,16 @@ class Simulation {
       return vessel_sail(vs);
     }
     set_waiting(vs, true);
-    ++v.epoch;
     const Tick at = now() - v.berthed >= max_wait ? now() + max_wait : v.berthed + max_wait;
+    arm_timer(vs, at);
+  }
+
+  // One pending departure check per vessel: re-arming for the same time schedules nothing.
+  void arm_timer(std::uint32_t vs, Tick at) {
+    VesselState& v = vessels_[vs];
+    if (v.timer_at == at) return;
+    ++v.epoch;
+    v.timer_at = at;
     sched_.schedule_at(at, vs, kVesselTimer, v.epoch);
   }
 
@@ -765,6 +775,7 @@ class Simulation {
   void vessel_timer(std::uint32_t vs, std::uint16_t epoch) {
     VesselState& v = vessels_[vs];
     if (v.epoch != epoch || !v.at_berth) return;
+    v.timer_at = -1;
     const model::Fleet& fl = sc_.fleets[vessel_spec(v).fleet];
     if (fl.departure.policy == model::Departure::Policy::kSchedule) {
       if (link_gates_[plan_.seas[v.sea].link].closed > 0) return vessel_decide(vs);
@@ -801,6 +812,7 @@ class Simulation {
     const SeaSpec::Vessel& spec = vessel_spec(v);
     set_waiting(vs, false);
     ++v.epoch;
+    v.timer_at = -1;
     v.at_berth = false;
     if (in_window()) nodes_[plan_.seas[v.sea].node[v.at]].tonnes += v.load_t;  // shipped here
     release(spec.berth[v.at]);

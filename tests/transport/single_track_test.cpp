@@ -1,7 +1,8 @@
 // The emergent capacity of a single-track line against hand calculations: sections between
 // passing loops, crossing time, trainsets cycling back empty, and a border with one channel.
-#include <catch2/catch.hpp>
 #include <fmt/format.h>
+
+#include <catch2/catch.hpp>
 
 #include "corridor/graph/network.hpp"
 #include "corridor/model/scenario.hpp"
@@ -54,8 +55,7 @@ double trains_per_day(const Scenario& sc) {
 
 }  // namespace
 
-TEST_CASE("a saturated single-track line carries what its longest section allows",
-          "[transport]") {
+TEST_CASE("a saturated single-track line carries what its longest section allows", "[transport]") {
   // 3 loops → 4 sections of 30 km = 30 min each way. A pair of trains (one each way) holds
   // a section for 30 + 5 + 30 + 5 min, so each direction gets 1440 / 70 = 20.6 trains a day.
   const Scenario sc = corridor::scenario::load_text(line_yaml(3, 60), "line.yaml");
