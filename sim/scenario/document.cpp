@@ -4,11 +4,18 @@
 #include "corridor/scenario/document.hpp"
 
 #include <fmt/format.h>
+#include <yaml-cpp/depthguard.h>
+#include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
 
+#include <cctype>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
 #include <filesystem>
-#include <fstream>
-#include <iterator>
+#include <map>
+#include <memory>
+#include <sstream>
 #include <system_error>
 
 namespace corridor::scenario {
@@ -57,80 +64,288 @@ struct LimitExceeded {
   Diagnostic diagnostic;
 };
 
-class Converter {
+/// Builds the DocNode tree straight from yaml-cpp's parse events, so that yaml-cpp never holds a
+/// whole document: memory stays bounded by our own limits (kMaxValues values, kMaxDepth levels),
+/// which are checked as each value starts. Aliases are expanded here, by copying the anchored
+/// value, and every copied value counts towards kMaxValues.
+class TreeBuilder : public YAML::EventHandler {
  public:
-  explicit Converter(std::string file) : file_(std::move(file)) {}
+  explicit TreeBuilder(std::string file) : file_(std::move(file)) {}
 
-  DocNode convert(const YAML::Node& yaml, const SourceLocation& fallback, int depth) {
-    DocNode out;
-    out.where = locate(yaml.Mark(), fallback);
-    if (++values_ > kMaxValues) {
-      throw LimitExceeded{{out.where, "",
+  void OnDocumentStart(const YAML::Mark&) override {}
+  void OnDocumentEnd() override {}
+
+  void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+    if (skip(mark, false)) return;
+    DocNode node = start(mark);
+    node.kind = DocNode::Kind::kNull;
+    finish(std::move(node), values_ - 1, anchor);
+  }
+
+  void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+    if (skip(mark, false)) return;
+    const auto found = anchors_.find(anchor);
+    if (found == anchors_.end()) {  // the anchored value is still open: it contains the alias
+      throw LimitExceeded{
+          {locate(mark, fallback()), "", "a YAML alias refers to the value that contains it"}};
+    }
+    const std::size_t first = values_;
+    values_ += found->second.values;
+    check_values(mark);
+    finish(DocNode(found->second.node), first, YAML::NullAnchor);
+  }
+
+  void OnScalar(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+                const std::string& value) override {
+    if (skip(mark, false)) return;
+    DocNode node = start(mark);
+    node.kind = DocNode::Kind::kScalar;
+    node.text = value;
+    finish(std::move(node), values_ - 1, anchor);
+  }
+
+  void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+                       YAML::EmitterStyle::value) override {
+    if (skip(mark, true)) return;
+    open(mark, DocNode::Kind::kList, anchor);
+  }
+  void OnSequenceEnd() override { close(); }
+
+  void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+                  YAML::EmitterStyle::value) override {
+    if (skip(mark, true)) return;
+    open(mark, DocNode::Kind::kMap, anchor);
+  }
+  void OnMapEnd() override { close(); }
+
+  /// The finished document (kNull when the document held nothing).
+  DocNode take_root() { return root_ ? std::move(*root_) : DocNode{}; }
+  std::vector<Diagnostic>& problems() { return problems_; }
+  /// Where the first value deeper than kMaxDepth starts, if any.
+  [[nodiscard]] const std::optional<SourceLocation>& too_deep() const { return too_deep_; }
+
+ private:
+  /// A list or map being read. A map alternates key and value; `key` holds the pending key.
+  struct Frame {
+    DocNode node;
+    std::size_t first_value = 0;  ///< values_ when the collection started
+    YAML::anchor_t anchor = YAML::NullAnchor;
+    std::optional<DocNode> key;
+  };
+  struct Anchored {
+    DocNode node;
+    std::size_t values = 0;  ///< values in `node`, counted again for each alias
+  };
+
+  /// Where a value without a mark of its own is placed: at its key, list, or the file start.
+  SourceLocation fallback() const {
+    if (stack_.empty()) return {file_, 1, 1};
+    const Frame& top = stack_.back();
+    return top.key ? top.key->where : top.node.where;
+  }
+
+  SourceLocation locate(const YAML::Mark& mark, const SourceLocation& otherwise) const {
+    if (mark.is_null() || mark.line < 0) return otherwise;
+    return {file_, mark.line + 1, mark.column + 1};
+  }
+
+  /// True for values deeper than kMaxDepth and everything inside them: they are not kept, but
+  /// parsing goes on, so that a YAML syntax error further on (say, brackets never closed) is
+  /// what gets reported. `opens`: the value is a list or map, ended by close().
+  bool skip(const YAML::Mark& mark, bool opens) {
+    if (skipped_ == 0 && static_cast<int>(stack_.size()) <= kMaxDepth) return false;
+    if (!too_deep_) too_deep_ = locate(mark, fallback());
+    if (opens) ++skipped_;
+    return true;
+  }
+
+  void check_values(const YAML::Mark& mark) const {
+    if (values_ > kMaxValues) {
+      throw LimitExceeded{{locate(mark, fallback()), "",
                            fmt::format("document too large: more than {} values (after "
                                        "expanding YAML aliases)",
                                        kMaxValues)}};
     }
-    if (depth > kMaxDepth) {
-      throw LimitExceeded{
-          {out.where, "", fmt::format("values nested deeper than {} levels", kMaxDepth)}};
-    }
-    switch (yaml.Type()) {
-      case YAML::NodeType::Undefined:
-      case YAML::NodeType::Null:
-        out.kind = DocNode::Kind::kNull;
-        break;
-      case YAML::NodeType::Scalar:
-        out.kind = DocNode::Kind::kScalar;
-        out.text = yaml.Scalar();
-        break;
-      case YAML::NodeType::Sequence:
-        out.kind = DocNode::Kind::kList;
-        for (const auto& item : yaml) out.items.push_back(convert(item, out.where, depth + 1));
-        break;
-      case YAML::NodeType::Map:
-        out.kind = DocNode::Kind::kMap;
-        for (const auto& kv : yaml) convert_entry(kv.first, kv.second, out, depth);
-        break;
-    }
-    return out;
   }
 
-  std::vector<Diagnostic>& problems() { return problems_; }
+  DocNode start(const YAML::Mark& mark) {
+    ++values_;
+    check_values(mark);
+    DocNode node;
+    node.where = locate(mark, fallback());
+    return node;
+  }
 
- private:
-  void convert_entry(const YAML::Node& key, const YAML::Node& value, DocNode& map, int depth) {
-    SourceLocation key_where = locate(key.Mark(), map.where);
-    if (!key.IsScalar()) {
-      problems_.push_back(
-          {key_where, "",
-           "keys must be plain words, not " + std::string(key.IsMap()        ? "maps"
-                                                          : key.IsSequence() ? "lists"
-                                                                             : "empty")});
+  void open(const YAML::Mark& mark, DocNode::Kind kind, YAML::anchor_t anchor) {
+    Frame frame;
+    frame.first_value = values_;
+    frame.node = start(mark);
+    frame.node.kind = kind;
+    frame.anchor = anchor;
+    stack_.push_back(std::move(frame));
+  }
+
+  void close() {
+    if (skipped_ > 0) {
+      --skipped_;
       return;
     }
-    const std::string name = key.Scalar();
-    if (const DocEntry* first = map.find_entry(name)) {
-      problems_.push_back({key_where, "",
-                           fmt::format("duplicate key '{}' (first defined at {})", name,
+    Frame frame = std::move(stack_.back());
+    stack_.pop_back();
+    finish(std::move(frame.node), frame.first_value, frame.anchor);
+  }
+
+  /// Stores a complete value under its anchor and hands it to the enclosing list or map.
+  void finish(DocNode node, std::size_t first_value, YAML::anchor_t anchor) {
+    if (anchor != YAML::NullAnchor) {
+      // The stored copy costs memory like the values it holds.
+      const std::size_t count = values_ - first_value;
+      values_ += count;
+      check_values(YAML::Mark::null_mark());
+      anchors_[anchor] = Anchored{node, count};
+    }
+    if (stack_.empty()) {
+      root_ = std::move(node);
+      return;
+    }
+    Frame& top = stack_.back();
+    if (top.node.is_list()) {
+      top.node.items.push_back(std::move(node));
+    } else if (!top.key) {
+      top.key = std::move(node);
+    } else {
+      DocNode key = std::move(*top.key);
+      top.key.reset();
+      add_entry(top.node, key, std::move(node));
+    }
+  }
+
+  void add_entry(DocNode& map, const DocNode& key, DocNode value) {
+    if (!key.is_scalar()) {
+      problems_.push_back(
+          {key.where, "",
+           "keys must be plain words, not " + std::string(key.is_map()    ? "maps"
+                                                          : key.is_list() ? "lists"
+                                                                          : "empty")});
+      return;
+    }
+    if (const DocEntry* first = map.find_entry(key.text)) {
+      problems_.push_back({key.where, "",
+                           fmt::format("duplicate key '{}' (first defined at {})", key.text,
                                        format_location(first->key_where))});
       return;
     }
     DocEntry entry;
-    entry.key = name;
-    entry.key_where = key_where;
-    entry.value = convert(value, key_where, depth + 1);
+    entry.key = key.text;
+    entry.key_where = key.where;
+    entry.value = std::move(value);
     map.entries.push_back(std::move(entry));
-  }
-
-  SourceLocation locate(const YAML::Mark& mark, const SourceLocation& fallback) const {
-    if (mark.is_null() || mark.line < 0) return fallback;
-    return {file_, mark.line + 1, mark.column + 1};
   }
 
   std::string file_;
   std::size_t values_ = 0;
+  std::vector<Frame> stack_;
+  std::optional<DocNode> root_;
+  std::map<YAML::anchor_t, Anchored> anchors_;
   std::vector<Diagnostic> problems_;
+  int skipped_ = 0;  ///< lists and maps open beyond kMaxDepth
+  std::optional<SourceLocation> too_deep_;
 };
+
+/// Reads documents after the first without keeping anything, noting where the second starts.
+class ExtraDocuments : public YAML::EventHandler {
+ public:
+  explicit ExtraDocuments(std::string file) : where_{std::move(file), 0, 0} {}
+  [[nodiscard]] const SourceLocation& where() const { return where_; }
+
+  void OnDocumentStart(const YAML::Mark&) override {}
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark& mark, YAML::anchor_t) override { note(mark); }
+  void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override { note(mark); }
+  void OnScalar(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
+                const std::string&) override {
+    note(mark);
+  }
+  void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
+                       YAML::EmitterStyle::value) override {
+    note(mark);
+  }
+  void OnSequenceEnd() override {}
+  void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
+                  YAML::EmitterStyle::value) override {
+    note(mark);
+  }
+  void OnMapEnd() override {}
+
+ private:
+  void note(const YAML::Mark& mark) {
+    if (where_.line == 0 && !mark.is_null()) where_ = {where_.file, mark.line + 1, mark.column + 1};
+  }
+  SourceLocation where_;
+};
+
+/// Reports the first character of `text` that a YAML file cannot contain: bytes that are not
+/// UTF-8, and control characters other than tab, line feed and carriage return (binary files).
+/// Columns count characters. Returns false when there is one.
+bool check_encoding(const std::string& text, const std::string& file,
+                    std::vector<Diagnostic>& diagnostics) {
+  if (text.size() >= 2 &&
+      ((text[0] == '\xff' && text[1] == '\xfe') || (text[0] == '\xfe' && text[1] == '\xff'))) {
+    diagnostics.push_back({{file, 1, 1}, "", "the file is UTF-16 text; save it as UTF-8"});
+    return false;
+  }
+  int line = 1;
+  int column = 1;
+  for (std::size_t i = 0; i < text.size();) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    std::size_t length = 1;
+    if (c >= 0x80) {
+      // Lead byte: the sequence length, and the smallest code point it may encode.
+      char32_t code = 0;
+      char32_t least = 0;
+      if (c >= 0xc2 && c <= 0xdf) {
+        length = 2, code = c & 0x1fu, least = 0x80;
+      } else if (c >= 0xe0 && c <= 0xef) {
+        length = 3, code = c & 0x0fu, least = 0x800;
+      } else if (c >= 0xf0 && c <= 0xf4) {
+        length = 4, code = c & 0x07u, least = 0x10000;
+      } else {
+        length = 0;
+      }
+      for (std::size_t k = 1; length != 0 && k < length; ++k) {
+        const auto next = i + k < text.size() ? static_cast<unsigned char>(text[i + k]) : 0u;
+        if ((next & 0xc0u) != 0x80u) {
+          length = 0;
+        } else {
+          code = (code << 6) | (next & 0x3fu);
+        }
+      }
+      if (length == 0 || code < least || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) {
+        diagnostics.push_back({{file, line, column},
+                               "",
+                               fmt::format("invalid UTF-8 byte 0x{:02x}; a scenario must be "
+                                           "UTF-8 text",
+                                           c)});
+        return false;
+      }
+    } else if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f) {
+      diagnostics.push_back({{file, line, column},
+                             "",
+                             fmt::format("control character 0x{:02x}; a scenario must be YAML "
+                                         "text, not a binary file",
+                                         c)});
+      return false;
+    }
+    if (c == '\n') {
+      ++line;
+      column = 1;
+    } else {
+      ++column;
+    }
+    i += length;
+  }
+  return true;
+}
 
 /// YAML forbids tabs in indentation; yaml-cpp's own message for them is obscure.
 bool check_tabs(const std::string& text, const std::string& file,
@@ -156,54 +371,74 @@ bool check_tabs(const std::string& text, const std::string& file,
   return true;
 }
 
+/// strerror's text in lower case, as messages are.
+std::string reason(int error) {
+  std::string text = std::strerror(error);
+  if (!text.empty()) text[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(text[0])));
+  return text;
+}
+
+std::string too_deep() { return fmt::format("values nested deeper than {} levels", kMaxDepth); }
+
+std::string too_large(std::uintmax_t bytes) {
+  return fmt::format("file is too large ({} bytes; the limit is {} MiB)", bytes,
+                     kMaxFileBytes / (1024 * 1024));
+}
+
 }  // namespace
 
 std::optional<DocNode> parse_document(const std::string& text, const std::string& file,
                                       std::vector<Diagnostic>& diagnostics) {
   if (text.size() > kMaxFileBytes) {
-    diagnostics.push_back({{file, 0, 0},
-                           "",
-                           fmt::format("file is too large ({} bytes; the limit is {} MiB)",
-                                       text.size(), kMaxFileBytes / (1024 * 1024))});
+    diagnostics.push_back({{file, 0, 0}, "", too_large(text.size())});
     return std::nullopt;
   }
+  if (!check_encoding(text, file, diagnostics)) return std::nullopt;
   if (!check_tabs(text, file, diagnostics)) return std::nullopt;
-  std::vector<YAML::Node> documents;
+  TreeBuilder builder(file);
   try {
-    documents = YAML::LoadAll(text);
+    std::istringstream in(text);
+    YAML::Parser parser(in);
+    if (!parser.HandleNextDocument(builder)) {
+      return DocNode{DocNode::Kind::kNull, {file, 0, 0}, {}, {}, {}};
+    }
+    if (builder.too_deep()) {
+      diagnostics.push_back({*builder.too_deep(), "", too_deep()});
+      return std::nullopt;
+    }
+    // Further documents are only counted, and the first one located; nothing is kept.
+    ExtraDocuments extra(file);
+    int documents = 1;
+    while (parser.HandleNextDocument(extra)) ++documents;
+    if (documents > 1) {
+      diagnostics.push_back({extra.where(), "",
+                             fmt::format("expected one YAML document, found {}; remove the extra "
+                                         "'---' separators",
+                                         documents)});
+      return std::nullopt;
+    }
+  } catch (const LimitExceeded& e) {
+    diagnostics.push_back(e.diagnostic);
+    return std::nullopt;
+  } catch (const YAML::DeepRecursion& e) {
+    // yaml-cpp's own guard against recursion: by then our limit has been passed already.
+    SourceLocation where{file, 0, 0};
+    if (!e.mark.is_null()) where = {file, e.mark.line + 1, e.mark.column + 1};
+    diagnostics.push_back({builder.too_deep().value_or(where), "", too_deep()});
+    return std::nullopt;
   } catch (const YAML::Exception& e) {
     SourceLocation where{file, 0, 0};
     if (!e.mark.is_null()) where = {file, e.mark.line + 1, e.mark.column + 1};
     diagnostics.push_back({where, "", "invalid YAML: " + e.msg});
     return std::nullopt;
   }
-  if (documents.empty()) return DocNode{DocNode::Kind::kNull, {file, 0, 0}, {}, {}, {}};
-  Converter converter(file);
-  try {
-    if (documents.size() > 1) {
-      SourceLocation where{file, 0, 0};
-      const YAML::Mark mark = documents[1].Mark();
-      if (!mark.is_null()) where = {file, mark.line + 1, mark.column + 1};
-      diagnostics.push_back({where, "",
-                             fmt::format("expected one YAML document, found {}; remove the "
-                                         "extra '---' separators",
-                                         documents.size())});
-      return std::nullopt;
-    }
-    DocNode root = converter.convert(documents.front(), {file, 1, 1}, 0);
-    if (!converter.problems().empty()) {
-      diagnostics.insert(diagnostics.end(), converter.problems().begin(),
-                         converter.problems().end());
-      return std::nullopt;
-    }
-    return root;
-  } catch (const LimitExceeded& e) {
-    diagnostics.push_back(e.diagnostic);
-    return std::nullopt;
-  } catch (const YAML::Exception& e) {
-    diagnostics.push_back({{file, 0, 0}, "", "invalid YAML: " + e.msg});
+  if (!builder.problems().empty()) {
+    diagnostics.insert(diagnostics.end(), builder.problems().begin(), builder.problems().end());
     return std::nullopt;
   }
+  DocNode root = builder.take_root();
+  if (root.is_null()) root.where = {file, 0, 0};
+  return root;
 }
 
 bool check_top_level(const DocNode& document, const std::string& file,
@@ -239,17 +474,31 @@ std::optional<DocNode> read_document(const std::string& path,
   }
   const auto size = fs::file_size(path, ec);
   if (!ec && size > kMaxFileBytes) {
-    diagnostics.push_back({{path, 0, 0},
-                           "",
-                           fmt::format("file is too large ({} bytes; the limit is {} MiB)", size,
-                                       kMaxFileBytes / (1024 * 1024))});
+    diagnostics.push_back({{path, 0, 0}, "", too_large(size)});
     return std::nullopt;
   }
-  std::ifstream in(path, std::ios::binary);
-  std::string content((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (!in.is_open() || in.bad()) {
+  // Read at most one byte past the limit: a device or pipe (/dev/zero) may never end.
+  std::unique_ptr<std::FILE, int (*)(std::FILE*)> in(std::fopen(path.c_str(), "rb"), std::fclose);
+  if (!in) {
+    diagnostics.push_back({{path, 0, 0}, "", "cannot read scenario file: " + reason(errno)});
+    return std::nullopt;
+  }
+  std::string content;
+  char buffer[65536];
+  while (content.size() <= kMaxFileBytes) {
+    const std::size_t got = std::fread(buffer, 1, sizeof(buffer), in.get());
+    content.append(buffer, got);
+    if (got < sizeof(buffer)) break;
+  }
+  if (std::ferror(in.get()) != 0) {
+    diagnostics.push_back({{path, 0, 0}, "", "cannot read scenario file: " + reason(errno)});
+    return std::nullopt;
+  }
+  if (content.size() > kMaxFileBytes) {
     diagnostics.push_back(
-        {{path, 0, 0}, "", "cannot read scenario file: permission denied or I/O error"});
+        {{path, 0, 0},
+         "",
+         fmt::format("file is too large (more than {} MiB)", kMaxFileBytes / (1024 * 1024))});
     return std::nullopt;
   }
   return parse_document(content, path, diagnostics);
