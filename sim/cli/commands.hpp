@@ -15,5 +15,8 @@ void add_validate_command(CLI::App& app, Action& action);
 void add_graph_command(CLI::App& app, Action& action);
 void add_run_command(CLI::App& app, Action& action);
 void add_bench_command(CLI::App& app, Action& action);
+void add_compare_command(CLI::App& app, Action& action);
+void add_sweep_command(CLI::App& app, Action& action);
+void add_capacity_command(CLI::App& app, Action& action);
 
 }  // namespace corridor::cli

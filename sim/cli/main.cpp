@@ -29,6 +29,9 @@ int main(int argc, char** argv) {
   corridor::cli::add_graph_command(app, action);
   corridor::cli::add_run_command(app, action);
   corridor::cli::add_bench_command(app, action);
+  corridor::cli::add_compare_command(app, action);
+  corridor::cli::add_sweep_command(app, action);
+  corridor::cli::add_capacity_command(app, action);
 
   try {
     app.parse(argc, argv);
