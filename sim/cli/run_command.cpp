@@ -72,6 +72,9 @@ int run(const RunArgs& args, bool replications_given, bool seed_given) {
     std::cerr << "corridor: interrupted; no results written\n";
     return kExitFailure;
   }
+  for (const auto& warning : pipeline::run_warnings(results)) {
+    std::cerr << "corridor: warning: " << warning << '\n';
+  }
 
   if (args.format == "csv") {
     report::write_files_atomically(args.out, report::to_csv(results));

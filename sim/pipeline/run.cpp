@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <exception>
 #include <mutex>
 #include <thread>
 
@@ -42,12 +43,23 @@ results::RunResults run_scenario(const model::Scenario& scenario, const RunOptio
   std::atomic<int> next{0};
   std::mutex progress_mutex;
   int finished = 0;
+  // The first error of any replication is rethrown here once every worker has stopped; an
+  // exception must not leave a worker thread (that would terminate the program).
+  std::exception_ptr failure;
+  std::atomic<bool> failed{false};
   auto worker = [&] {
     for (;;) {
       const int i = next.fetch_add(1);
-      if (i >= n) return;
+      if (i >= n || failed.load()) return;
       if (options.stop != nullptr && options.stop->load()) return;
-      reps[static_cast<std::size_t>(i)] = model.run(i, seed, options.stop);
+      try {
+        reps[static_cast<std::size_t>(i)] = model.run(i, seed, options.stop);
+      } catch (...) {
+        std::lock_guard<std::mutex> lock(progress_mutex);
+        if (!failure) failure = std::current_exception();
+        failed.store(true);
+        return;
+      }
       done[static_cast<std::size_t>(i)] = reps[static_cast<std::size_t>(i)].stopped ? 0 : 1;
       std::lock_guard<std::mutex> lock(progress_mutex);
       ++finished;
@@ -61,6 +73,7 @@ results::RunResults run_scenario(const model::Scenario& scenario, const RunOptio
     for (int t = 0; t < threads; ++t) pool.emplace_back(worker);
     for (auto& t : pool) t.join();
   }
+  if (failure) std::rethrow_exception(failure);
 
   // Keep only complete replications (all of them unless interrupted), in index order.
   std::vector<transport::ReplicationResult> complete;
@@ -88,6 +101,20 @@ results::RunResults run_scenario(const model::Scenario& scenario, const RunOptio
   out.meta.threads = threads;
   out.meta.wall_s =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  return out;
+}
+
+std::vector<std::string> run_warnings(const results::RunResults& results) {
+  std::vector<std::string> out;
+  for (const auto& f : results.flows) {
+    if (f.demanded_t_per_year.mean > 0 && f.delivered_t_per_year.mean <= 0) {
+      out.push_back(
+          fmt::format("flow '{}' delivered nothing in {:g} d after the warm-up "
+                      "(demand {:.0f} t/yr); check closures, vehicles and capacity "
+                      "along its route",
+                      f.id, results.horizon_days - results.warmup_days, f.volume_t_per_year));
+    }
+  }
   return out;
 }
 

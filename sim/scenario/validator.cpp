@@ -153,6 +153,9 @@ class Validator {
     const DocNode* disruptions = list_of(root, top, "disruptions", false);
     const DocNode* corridors = list_of(root, top, "corridors", false);
 
+    check_count(nodes, top.child("nodes"), "nodes", kMaxNodes);
+    check_count(links, top.child("links"), "links", kMaxLinks);
+    check_count(demand, top.child("demand"), "flows", kMaxFlows);
     if (nodes != nullptr) {
       read_entries(*nodes, top.child("nodes"), nodes_,
                    [&](const DocNode& e, const Path& p) { s.nodes.push_back(read_node(e, p)); });
@@ -416,6 +419,13 @@ class Validator {
       return nullptr;
     }
     return node;
+  }
+
+  /// Reports a list with more than `limit` entries (it is still read, for its other problems).
+  void check_count(const DocNode* list, const Path& path, std::string_view noun,
+                   std::size_t limit) {
+    if (list == nullptr || list->items.size() <= limit) return;
+    error(*list, path, fmt::format("{} {}; the limit is {}", list->items.size(), noun, limit));
   }
 
   /// A list of references to `table` under `key`, queued for checking.
@@ -978,6 +988,11 @@ class Validator {
     const DocNode* horizon_node = get(node, p, "horizon");
     const DocNode* warmup_node = get(node, p, "warmup");
     auto horizon = quantity_of(horizon_node, p.child("horizon"), Dimension::kDuration);
+    if (horizon && *horizon > kMaxHorizonYears * model::kSecondsPerYear) {
+      error(*horizon_node, p.child("horizon"),
+            fmt::format("must be at most {} yr, got '{}'", kMaxHorizonYears, horizon_node->text));
+      horizon.reset();
+    }
     auto warmup =
         quantity_of(warmup_node, p.child("warmup"), Dimension::kDuration, Sign::kNonNegative);
     const bool horizon_ok = horizon || horizon_node == nullptr;
@@ -993,7 +1008,10 @@ class Validator {
                         warmup_node != nullptr ? "" : ", the default", h,
                         horizon_node != nullptr ? "" : ", the default"));
     }
-    r.replications = int_of(get(node, p, "replications"), p.child("replications"), 1).value_or(10);
+    if (auto n = integer_of(get(node, p, "replications"), p.child("replications"), 1,
+                            kMaxReplications)) {
+      r.replications = static_cast<int>(*n);
+    }
     if (auto seed = integer_of(get(node, p, "seed"), p.child("seed"), 0,
                                std::numeric_limits<std::int64_t>::max())) {
       r.seed = static_cast<std::uint64_t>(*seed);

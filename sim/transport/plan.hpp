@@ -3,6 +3,7 @@
 // operations that a vehicle executes. Built once by plan.cpp, read by simulation.cpp.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -14,7 +15,12 @@
 namespace corridor::transport {
 
 inline constexpr double kTicksPerSecond = 1000.0;  // 1 tick = 1 ms
-inline core::Tick seconds_to_ticks(double s) { return core::to_ticks(s, kTicksPerSecond); }
+/// Durations saturate at kMaxSeconds (about 31,700 years, far beyond any horizon) so that absurd
+/// but finite inputs (a volume of 1e-300 t/yr) cannot overflow tick arithmetic.
+inline constexpr double kMaxSeconds = 1e12;
+inline core::Tick seconds_to_ticks(double s) {
+  return core::to_ticks(std::min(s, kMaxSeconds), kTicksPerSecond);
+}
 inline double ticks_to_seconds(core::Tick t) { return static_cast<double>(t) / kTicksPerSecond; }
 
 /// Who owns a resource, for statistics.

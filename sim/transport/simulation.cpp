@@ -2,6 +2,8 @@
 // and road vehicles execute their compiled programs, vessels shuttle between ports, pipelines
 // move batches, transfer points process lots, and disruptions close links and nodes. The
 // recorder part at the end turns counters into a ReplicationResult.
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
 
@@ -9,6 +11,7 @@
 #include "corridor/core/resource.hpp"
 #include "corridor/core/scheduler.hpp"
 #include "corridor/core/statistics.hpp"
+#include "corridor/error.hpp"
 #include "corridor/transport/model.hpp"
 #include "plan.hpp"
 
@@ -155,7 +158,17 @@ class Simulation {
   ReplicationResult run(const std::atomic<bool>* stop) {
     sched_.set_stop_flag(stop);
     start();
-    sched_.run_until(horizon_, [this](const core::Event& e) { dispatch(e); });
+    std::uint64_t events = 0;
+    sched_.run_until(horizon_, [&](const core::Event& e) {
+      dispatch(e);
+      return ++events < kMaxEventsPerReplication;
+    });
+    if (events >= kMaxEventsPerReplication) {
+      throw SimulationError(fmt::format("more than {} events in one replication; shorten "
+                                        "run.horizon or reduce the demand",
+                                        kMaxEventsPerReplication),
+                            ticks_to_seconds(now()), fmt::format("replication {}", replication_));
+    }
     ReplicationResult r = record(stop != nullptr && stop->load());
     return r;
   }

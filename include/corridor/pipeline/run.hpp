@@ -7,6 +7,8 @@
 #include <cstdint>
 #include <functional>
 #include <optional>
+#include <string>
+#include <vector>
 
 #include "corridor/model/scenario.hpp"
 #include "corridor/results/summary.hpp"
@@ -25,5 +27,10 @@ struct RunOptions {
 /// Runs the scenario's replications and summarises them. Throws ScenarioError when the
 /// scenario cannot be simulated (a flow without a route), SimulationError on failure.
 results::RunResults run_scenario(const model::Scenario& scenario, const RunOptions& options = {});
+
+/// What a finished run should tell its user besides the results, one line each without the
+/// `corridor: warning: ` prefix: every flow with demand that delivered nothing in every
+/// replication (a route closed for the whole horizon, no vehicle ever free, ...).
+std::vector<std::string> run_warnings(const results::RunResults& results);
 
 }  // namespace corridor::pipeline

@@ -3,6 +3,7 @@
 // first); the loader freezes the result only when there were none.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -11,6 +12,14 @@
 #include "corridor/scenario/document.hpp"
 
 namespace corridor::scenario {
+
+/// Limits on what one scenario may hold, so that a broken or generated file fails with a message
+/// instead of a run that cannot finish (docs/scenario-format.md, "Limits").
+inline constexpr std::size_t kMaxNodes = 10'000;
+inline constexpr std::size_t kMaxLinks = 20'000;
+inline constexpr std::size_t kMaxFlows = 10'000;
+inline constexpr int kMaxReplications = 100'000;
+inline constexpr double kMaxHorizonYears = 100;
 
 /// Validates `document` (a top-level map) and converts it. Every problem is appended to
 /// `diagnostics`; the returned scenario is complete and valid only when none were appended.

@@ -17,6 +17,10 @@ namespace corridor::transport {
 
 struct Plan;
 
+/// A replication that processes this many events stops with a SimulationError, so that no
+/// input can keep a run going without end (a year of the Caspian network takes ~1.5 million).
+inline constexpr std::uint64_t kMaxEventsPerReplication = 500'000'000;
+
 /// A route leg as reported to users: the vehicles used and the nodes it runs between.
 struct LegInfo {
   std::string kind;   ///< rail, road, sea, pipeline, transfer
