@@ -1,4 +1,4 @@
-// Formats run results as a terminal table, JSON and CSV.
+// Formats run results as a terminal table, JSON, CSV and Markdown.
 #include "corridor/report/run_report.hpp"
 
 #include <fmt/format.h>
@@ -7,51 +7,21 @@
 #include <cmath>
 #include <string_view>
 
+#include "ranking.hpp"
+#include "text_format.hpp"
+
 namespace corridor::report {
 namespace {
 
 using core::Estimate;
 using nlohmann::json;
 
-// 1234567.8 → "1,234,568"
-std::string grouped(double v) {
-  if (!std::isfinite(v)) return "-";
-  const bool negative = v < 0;
-  auto digits = fmt::format("{:.0f}", std::fabs(v));
-  std::string out;
-  int count = 0;
-  for (auto it = digits.rbegin(); it != digits.rend(); ++it) {
-    if (count > 0 && count % 3 == 0) out.push_back(',');
-    out.push_back(*it);
-    ++count;
-  }
-  if (negative && digits != "0") out.push_back('-');
-  std::reverse(out.begin(), out.end());
-  return out;
-}
+using text::fit;
+using text::grouped;
+using text::percent;
+using text::with_ci;
 
-std::string with_ci(const Estimate& e) {
-  return fmt::format("{} ± {}", grouped(e.mean), grouped(e.half_width()));
-}
-
-std::string small(double v, int decimals = 1) { return fmt::format("{:.{}f}", v, decimals); }
-
-std::string percent(double v) { return fmt::format("{:.0f}%", v * 100); }
-
-// Text cut to `width` display characters (UTF-8 aware enough for names with accents).
-std::string fit(std::string_view s, std::size_t width) {
-  std::size_t chars = 0;
-  std::size_t i = 0;
-  for (; i < s.size(); ++i) {
-    if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) {
-      if (chars == width) break;
-      ++chars;
-    }
-  }
-  std::string out(s.substr(0, i));
-  out.append(width - chars, ' ');
-  return out;
-}
+std::string small(double v, int decimals = 1) { return text::fixed(v, decimals); }
 
 }  // namespace
 
@@ -91,19 +61,7 @@ void write_table(const results::RunResults& r, std::ostream& out) {
            "indicators)\n\n";
   }
 
-  auto busiest = [](const auto& items) {
-    std::vector<const std::decay_t<decltype(items.front())>*> order;
-    for (const auto& x : items) {
-      if (x.utilisation.mean > 0 || x.tonnes_per_year.mean > 0) order.push_back(&x);
-    }
-    std::stable_sort(order.begin(), order.end(), [](const auto* a, const auto* b) {
-      return a->utilisation.mean > b->utilisation.mean;
-    });
-    if (order.size() > 10) order.resize(10);
-    return order;
-  };
-
-  const auto links = busiest(r.links);
+  const auto links = busiest(r.links, 10);
   if (!links.empty()) {
     out << fmt::format("{} {:>6} {:>14} {:>10} {:>8} {:>10} {:>10} {:>8}\n",
                        fit("Busiest links", 28), "mode", "tonnes/year", "vehicles/d", "util",
@@ -116,7 +74,7 @@ void write_table(const results::RunResults& r, std::ostream& out) {
     }
     out << '\n';
   }
-  const auto nodes = busiest(r.nodes);
+  const auto nodes = busiest(r.nodes, 10);
   if (!nodes.empty()) {
     out << fmt::format("{} {:>9} {:>14} {:>10} {:>8} {:>10} {:>10} {:>8}\n",
                        fit("Busiest nodes", 25), "kind", "tonnes/year", "vehicles/d", "util",
@@ -208,17 +166,8 @@ json to_json(const results::RunResults& r) {
 
 namespace {
 
-std::string csv_field(std::string_view s) {
-  if (s.find_first_of(",\"\n") == std::string_view::npos) return std::string(s);
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
-}
-
-std::string num(double v) { return fmt::format("{:.6g}", v); }
+using text::csv_field;
+using text::num;
 
 void header_estimates(std::string& out, std::initializer_list<const char*> names) {
   for (const char* n : names) out += fmt::format(",{0}_mean,{0}_ci95_low,{0}_ci95_high", n);
@@ -275,6 +224,71 @@ std::map<std::string, std::string> to_csv(const results::RunResults& r) {
                    &f.transit_p95_h, &f.swod_kmh, &f.swd_kmh, &f.value_usd_per_year});
   }
   return files;
+}
+
+std::string to_markdown(const results::RunResults& r) {
+  using text::md_cell;
+  std::string out = fmt::format("## {}\n\n", md_cell(r.scenario));
+  out += fmt::format(
+      "{} replications, seed {}, horizon {} d, warm-up {} d ({}). Figures are the mean ± the "
+      "half-width of the 95% confidence interval over replications.\n\n",
+      r.replications, r.seed, small(r.horizon_days, 0), small(r.warmup_days, 0), md_cell(r.file));
+  if (!r.corridors.empty()) {
+    out += "| Corridor | Tonnes/year | Loaded trips/day | Trade value USD/year |\n";
+    out += "|---|---:|---:|---:|\n";
+    for (const auto& c : r.corridors) {
+      out += fmt::format("| {} ({}) | {} | {} | {} |\n", md_cell(c.name), md_cell(c.id),
+                         with_ci(c.tonnes_per_year), small(c.loaded_trips_per_day.mean, 2),
+                         grouped(c.value_usd_per_year.mean));
+    }
+    out += '\n';
+  }
+  if (!r.flows.empty()) {
+    out +=
+        "| Flow | Commodity | Demand t/yr | Delivered t/yr | Backlog t | Transit h | p95 h | "
+        "SWOD km/h | SWD km/h |\n";
+    out += "|---|---|---:|---:|---:|---:|---:|---:|---:|\n";
+    for (const auto& f : r.flows) {
+      out += fmt::format("| {} | {} | {} | {} | {} | {} | {} | {} | {} |\n", md_cell(f.id),
+                         md_cell(f.commodity), grouped(f.volume_t_per_year),
+                         with_ci(f.delivered_t_per_year), grouped(f.backlog_t.mean),
+                         small(f.transit_mean_h.mean), small(f.transit_p95_h.mean),
+                         small(f.swod_kmh.mean), small(f.swd_kmh.mean));
+    }
+    out += '\n';
+  }
+  const auto links = busiest(r.links, 10);
+  if (!links.empty()) {
+    out +=
+        "| Busiest link | Mode | Tonnes/year | Vehicles/day | Utilisation | Wait h | p95 wait h "
+        "| Closed days |\n";
+    out += "|---|---|---:|---:|---:|---:|---:|---:|\n";
+    for (const auto* l : links) {
+      out += fmt::format("| {} | {} | {} | {} | {} | {} | {} | {} |\n", md_cell(l->id), l->mode,
+                         grouped(l->tonnes_per_year.mean), small(l->vehicles_per_day.mean),
+                         percent(l->utilisation.mean), small(l->wait_mean_h.mean, 2),
+                         small(l->wait_p95_h.mean, 2), small(l->closed_days.mean));
+    }
+    out += '\n';
+  }
+  const auto nodes = busiest(r.nodes, 10);
+  if (!nodes.empty()) {
+    out +=
+        "| Busiest node | Kind | Tonnes/year | Vehicles/day | Utilisation | Wait h | p95 wait h "
+        "| Closed days |\n";
+    out += "|---|---|---:|---:|---:|---:|---:|---:|\n";
+    for (const auto* n : nodes) {
+      out += fmt::format("| {} | {} | {} | {} | {} | {} | {} | {} |\n", md_cell(n->name), n->kind,
+                         grouped(n->tonnes_per_year.mean), small(n->vehicles_per_day.mean),
+                         percent(n->utilisation.mean), small(n->wait_mean_h.mean, 2),
+                         small(n->wait_p95_h.mean, 2), small(n->closed_days.mean));
+    }
+    out += '\n';
+  }
+  out +=
+      "SWOD, SWD: speed without and with delay (CAREC corridor indicators). Utilisation: share "
+      "of time the element's servers were busy.\n";
+  return out;
 }
 
 }  // namespace corridor::report

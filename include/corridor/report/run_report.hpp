@@ -1,5 +1,5 @@
 // Writers for the results of `corridor run`: a terminal table, a JSON document (described in
-// docs/results-format.md) and CSV tables. They only format: no simulation happens here.
+// docs/results-format.md), CSV tables and Markdown. They only format: no simulation happens here.
 #pragma once
 
 #include <map>
@@ -19,6 +19,9 @@ nlohmann::json to_json(const results::RunResults& results);
 
 /// One CSV table per file name: corridors.csv, links.csv, nodes.csv, flows.csv.
 std::map<std::string, std::string> to_csv(const results::RunResults& results);
+
+/// Markdown tables (corridors, flows, busiest links and nodes) for pasting into documents.
+std::string to_markdown(const results::RunResults& results);
 
 /// An estimate as {"mean", "ci95_low", "ci95_high"}.
 nlohmann::json to_json(const core::Estimate& e);

@@ -1,0 +1,41 @@
+// Tests of the GeoJSON export with results: every link and node feature carries its simulated
+// figures as flat numbers.
+#include "corridor/report/geojson_report.hpp"
+
+#include <catch2/catch.hpp>
+
+#include "report_fixtures.hpp"
+
+namespace corridor {
+namespace {
+
+TEST_CASE("the results GeoJSON attaches simulated figures to links and nodes", "[report]") {
+  const auto sc = testing::report_scenario();
+  const graph::Network network(sc);
+  const auto doc = report::results_geojson(network, testing::report_results());
+  CHECK(doc["type"] == "FeatureCollection");
+  CHECK(doc["corridor_results"]["seed"] == 7);
+  int links = 0;
+  int nodes = 0;
+  for (const auto& f : doc["features"]) {
+    const auto& p = f["properties"];
+    if (p["id"] == "sea_aktau_baku") {
+      ++links;
+      CHECK(f["geometry"]["type"] == "LineString");
+      CHECK(p["utilisation"] == Approx(0.86));
+      CHECK(p["tonnes_per_year"] == Approx(1.2e6));
+      CHECK(p["wait_mean_h"] == Approx(14.5));
+      CHECK(p.contains("tonnes_per_year_ci95_high"));
+    }
+    if (p["id"] == "aktau") {
+      ++nodes;
+      CHECK(f["geometry"]["type"] == "Point");
+      CHECK(p["utilisation"] == Approx(0.55));
+    }
+  }
+  CHECK(links == 1);
+  CHECK(nodes == 1);
+}
+
+}  // namespace
+}  // namespace corridor
