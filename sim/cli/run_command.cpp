@@ -10,8 +10,11 @@
 #include "commands.hpp"
 #include "corridor/error.hpp"
 #include "corridor/exit_status.hpp"
+#include "corridor/graph/network.hpp"
 #include "corridor/pipeline/run.hpp"
 #include "corridor/report/atomic_file.hpp"
+#include "corridor/report/geojson_report.hpp"
+#include "corridor/report/html_report.hpp"
 #include "corridor/report/run_report.hpp"
 #include "corridor/scenario/loader.hpp"
 #include "interrupt.hpp"
@@ -83,8 +86,19 @@ int run(const RunArgs& args, bool replications_given, bool seed_given) {
     return kExitSuccess;
   }
   std::string text;
+  std::string name = "results.txt";
   if (args.format == "json") {
     text = report::to_json(results).dump(2) + "\n";
+    name = "results.json";
+  } else if (args.format == "md") {
+    text = report::to_markdown(results);
+    name = "results.md";
+  } else if (args.format == "html") {
+    text = report::to_html(sc, results);
+    name = "results.html";
+  } else if (args.format == "geojson") {
+    text = report::results_geojson(graph::Network(sc), results).dump(2) + "\n";
+    name = "results.geojson";
   } else {
     std::ostringstream os;
     report::write_table(results, os);
@@ -93,8 +107,7 @@ int run(const RunArgs& args, bool replications_given, bool seed_given) {
   if (args.out.empty()) {
     std::cout << text;
   } else {
-    report::write_files_atomically(
-        args.out, {{args.format == "json" ? "results.json" : "results.txt", text}});
+    report::write_files_atomically(args.out, {{name, text}});
   }
   return kExitSuccess;
 }
@@ -114,6 +127,7 @@ void add_run_command(CLI::App& app, Action& action) {
       "  corridor run scenarios/caspian/base_2023.yaml\n"
       "  corridor run scenarios/caspian/base_2023.yaml --replications 30 --format json > r.json\n"
       "  corridor run scenarios/caspian/base_2023.yaml --format csv --out results/\n"
+      "  corridor run scenarios/caspian/base_2023.yaml --format html --out report/\n"
       "  corridor run scenarios/caspian/base_2023.yaml --set fleets.kti_train.count=20");
   cmd->add_option("file", args->file, "Scenario file (YAML)")->required();
   auto* reps = cmd->add_option("-r,--replications", args->replications,
@@ -124,11 +138,13 @@ void add_run_command(CLI::App& app, Action& action) {
                                "gives identical results");
   cmd->add_option("-t,--threads", args->threads, "Worker threads (default: all cores)")
       ->check(CLI::Range(1, 1024));
-  cmd->add_option("-f,--format", args->format, "Output format: table, json or csv")
-      ->check(CLI::IsMember({"table", "json", "csv"}));
+  cmd->add_option("-f,--format", args->format,
+                  "Output format: table, json, csv, md (Markdown), html (a self-contained report "
+                  "with map and charts) or geojson (the network with results, for QGIS)")
+      ->check(CLI::IsMember({"table", "json", "csv", "md", "html", "geojson"}));
   cmd->add_option("-o,--out", args->out,
-                  "Directory to write results into (results.txt, results.json, or one CSV per "
-                  "table); without it, table and json go to standard output");
+                  "Directory to write results into (results.txt, .json, .md, .html, .geojson, or "
+                  "one CSV per table); without it, the report goes to standard output");
   cmd->add_option("--set", args->sets,
                   "Override a scenario value, PATH=VALUE (repeatable), e.g. "
                   "--set run.horizon=\"180 d\" --set fleets.kti_train.count=20");

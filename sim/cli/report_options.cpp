@@ -1,0 +1,77 @@
+// Options and output delivery shared by `corridor compare` and `corridor sweep`.
+#include "report_options.hpp"
+
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <iostream>
+
+#include "corridor/error.hpp"
+#include "corridor/report/atomic_file.hpp"
+
+namespace corridor::cli {
+
+void add_report_options(CLI::App* cmd, ReportArgs& args, const std::string& what) {
+  args.replications_option =
+      cmd->add_option("-r,--replications", args.replications,
+                      "Replications per " + what + " (default: the scenario's run.replications)")
+          ->check(CLI::Range(1, 100000));
+  args.seed_option = cmd->add_option(
+      "-s,--seed", args.seed,
+      "Random seed shared by every " + what + " (default: the first scenario's run.seed)");
+  cmd->add_option("-t,--threads", args.threads, "Worker threads (default: all cores)")
+      ->check(CLI::Range(1, 1024));
+  cmd->add_option("-f,--format", args.format,
+                  "Output format: table, json, csv, md (Markdown) or html (a self-contained "
+                  "report with map and charts)")
+      ->check(CLI::IsMember({"table", "json", "csv", "md", "html"}));
+  cmd->add_option("-o,--out", args.out,
+                  "Directory to write the report into; without it, the report goes to standard "
+                  "output (csv needs a directory)");
+}
+
+pipeline::RunOptions run_options(const ReportArgs& args) {
+  pipeline::RunOptions options;
+  if (args.replications_option != nullptr && args.replications_option->count() > 0) {
+    options.replications = args.replications;
+  }
+  if (args.seed_option != nullptr && args.seed_option->count() > 0) options.seed = args.seed;
+  options.threads = args.threads;
+  return options;
+}
+
+std::vector<scenario::Override> parse_overrides(const std::vector<std::string>& sets) {
+  std::vector<scenario::Override> out;
+  for (const auto& s : sets) {
+    const auto eq = s.find('=');
+    if (eq == std::string::npos || eq == 0) {
+      throw UsageError(
+          fmt::format("--set '{}': expected PATH=VALUE, e.g. fleets.ferry.count=4", s));
+    }
+    out.push_back({s.substr(0, eq), s.substr(eq + 1)});
+  }
+  return out;
+}
+
+void deliver(const ReportArgs& args, const std::map<std::string, std::string>& files) {
+  if (args.out.empty()) {
+    if (files.size() != 1) {
+      throw UsageError(fmt::format(
+          "--format {} writes several files: give a directory with --out DIR", args.format));
+    }
+    std::cout << files.begin()->second;
+    return;
+  }
+  report::write_files_atomically(args.out, files);
+  std::string names;
+  for (const auto& [name, content] : files) names += (names.empty() ? "" : ", ") + name;
+  std::cerr << fmt::format("corridor: wrote {} to {}\n", names, args.out);
+}
+
+void show_step(std::size_t index, std::size_t count, const std::string& label) {
+  if (::isatty(STDERR_FILENO) == 0) return;
+  std::fprintf(stderr, "corridor: [%zu/%zu] %s\n", index + 1, count, label.c_str());
+}
+
+}  // namespace corridor::cli

@@ -1,0 +1,44 @@
+// Options shared by the commands that simulate and report (`compare`, `sweep`): replications,
+// seed, threads, output format and destination, and scenario overrides; and delivering the
+// formatted report to standard output or a directory.
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "corridor/pipeline/run.hpp"
+#include "corridor/scenario/loader.hpp"
+
+namespace corridor::cli {
+
+struct ReportArgs {
+  int replications = 0;
+  std::uint64_t seed = 0;
+  int threads = 0;
+  std::string format = "table";
+  std::string out;
+  std::vector<std::string> sets;
+  CLI::Option* replications_option = nullptr;
+  CLI::Option* seed_option = nullptr;
+};
+
+/// Adds -r, -s, -t, -f (table, json, csv, md, html) and -o to `cmd`.
+void add_report_options(CLI::App* cmd, ReportArgs& args, const std::string& what);
+
+/// RunOptions from the arguments given (replications and seed only when given).
+pipeline::RunOptions run_options(const ReportArgs& args);
+
+/// `PATH=VALUE` strings as overrides; throws UsageError naming a malformed one.
+std::vector<scenario::Override> parse_overrides(const std::vector<std::string>& sets);
+
+/// Writes `files` into `args.out` (required for several files), or the single file's content to
+/// standard output when no --out was given. Notes what was written on stderr.
+void deliver(const ReportArgs& args, const std::map<std::string, std::string>& files);
+
+/// A progress line on stderr when it is a terminal: "corridor: [2/5] label".
+void show_step(std::size_t index, std::size_t count, const std::string& label);
+
+}  // namespace corridor::cli
