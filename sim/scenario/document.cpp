@@ -8,6 +8,7 @@
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
 
+#include <algorithm>
 #include <cctype>
 #include <cerrno>
 #include <cstdio>
@@ -258,7 +259,10 @@ class ExtraDocuments : public YAML::EventHandler {
   explicit ExtraDocuments(std::string file) : where_{std::move(file), 0, 0} {}
   [[nodiscard]] const SourceLocation& where() const { return where_; }
 
-  void OnDocumentStart(const YAML::Mark&) override {}
+  /// Where the last document read started (yaml-cpp's position in the text).
+  [[nodiscard]] const YAML::Mark& start() const { return start_; }
+
+  void OnDocumentStart(const YAML::Mark& mark) override { start_ = mark; }
   void OnDocumentEnd() override {}
   void OnNull(const YAML::Mark& mark, YAML::anchor_t) override { note(mark); }
   void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override { note(mark); }
@@ -282,6 +286,7 @@ class ExtraDocuments : public YAML::EventHandler {
     if (where_.line == 0 && !mark.is_null()) where_ = {where_.file, mark.line + 1, mark.column + 1};
   }
   SourceLocation where_;
+  YAML::Mark start_ = YAML::Mark::null_mark();
 };
 
 /// Reports the first character of `text` that a YAML file cannot contain: bytes that are not
@@ -409,7 +414,23 @@ std::optional<DocNode> parse_document(const std::string& text, const std::string
     // Further documents are only counted, and the first one located; nothing is kept.
     ExtraDocuments extra(file);
     int documents = 1;
-    while (parser.HandleNextDocument(extra)) ++documents;
+    int previous = -1;
+    while (parser.HandleNextDocument(extra)) {
+      // yaml-cpp 0.7 returns empty documents forever, without moving on, at a token it cannot
+      // start a document with (a ',' at the start of a line, say): that is a syntax error.
+      const YAML::Mark& at = extra.start();
+      if (at.pos == previous) {
+        const std::size_t pos = static_cast<std::size_t>(std::max(at.pos, 0));
+        std::string message = "invalid YAML: unexpected text";
+        if (pos < text.size() && text[pos] > ' ' && text[pos] < 0x7f) {
+          message = fmt::format("invalid YAML: unexpected '{}'", text[pos]);
+        }
+        diagnostics.push_back({{file, at.line + 1, at.column + 1}, "", message});
+        return std::nullopt;
+      }
+      previous = at.pos;
+      ++documents;
+    }
     if (documents > 1) {
       diagnostics.push_back({extra.where(), "",
                              fmt::format("expected one YAML document, found {}; remove the extra "

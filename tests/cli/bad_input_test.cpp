@@ -72,6 +72,8 @@ TEST_CASE("YAML syntax errors and tabs are located", "[cli][bad_input]") {
                 "x.yaml:3:6: error: invalid YAML: end of sequence flow not found\n");
   check_invalid("name: x\nnodes:\n\t- {id: a}\n",
                 "x.yaml:3:1: error: tab character in indentation; indent with spaces\n");
+  // Found by fuzzing: yaml-cpp alone loops for ever on this.
+  check_invalid("  a: 1\n,  b: 2\n", "x.yaml:2:1: error: invalid YAML: unexpected ','\n");
   check_invalid("name: a\n---\nname: b\n",
                 "x.yaml:3:1: error: expected one YAML document, found 2; remove the extra '---' "
                 "separators\n");
