@@ -34,7 +34,6 @@ enum EventKind : std::uint16_t {
   kWarmupEnd,
 };
 
-constexpr std::uint32_t kNone = 0xffffffffu;
 constexpr double kEps = 1e-9;
 
 struct Lot {
