@@ -7,6 +7,8 @@
 #include <map>
 #include <set>
 
+#include "corridor/pipeline/corridor_capacity.hpp"
+
 namespace corridor::pipeline {
 namespace {
 
@@ -46,63 +48,6 @@ std::optional<double> transit_mean_h(const results::RunResults& r,
   }
   if (weight <= 0) return std::nullopt;
   return sum / weight;
-}
-
-// Short names of binding element kinds as reports print them.
-const char* kind_label(capacity::Element::Kind kind) {
-  using Kind = capacity::Element::Kind;
-  switch (kind) {
-    case Kind::kSingleTrack:
-      return "single track";
-    case Kind::kDoubleTrack:
-      return "double track";
-    case Kind::kRoadCheckpoint:
-      return "road checkpoint";
-    case Kind::kPipeline:
-      return "pipeline";
-    case Kind::kFerry:
-      return "vessels";
-    case Kind::kBerths:
-      return "berths";
-    case Kind::kBorderExit:
-      return "border exit";
-    case Kind::kBorderEntry:
-      return "border entry";
-    case Kind::kTransfer:
-      return "transfer";
-    case Kind::kFleet:
-      return "fleet";
-  }
-  return "element";
-}
-
-results::CorridorCapacity to_capacity(const capacity::Bound& bound) {
-  results::CorridorCapacity c;
-  c.unbounded = bound.unbounded;
-  c.capacity_t_per_year = bound.capacity_t_per_year;
-  c.note = bound.note;
-  for (const auto& e : bound.binding) {
-    c.binding.push_back({e.id, kind_label(e.kind), e.where, e.capacity_t_per_year});
-  }
-  return c;
-}
-
-// The binding element (a link or node) the simulation found busiest.
-void binding_utilisation(const results::RunResults& r, results::CorridorFigures& fig) {
-  if (!fig.capacity) return;
-  for (const auto& b : fig.capacity->binding) {
-    std::optional<double> u;
-    for (const auto& l : r.links) {
-      if (l.id == b.id) u = l.utilisation.mean;
-    }
-    for (const auto& n : r.nodes) {
-      if (n.id == b.id) u = n.utilisation.mean;
-    }
-    if (u && (!fig.binding_utilisation || *u > *fig.binding_utilisation)) {
-      fig.binding_utilisation = u;
-      fig.binding_utilisation_id = b.id;
-    }
-  }
 }
 
 }  // namespace
@@ -156,7 +101,8 @@ results::Comparison build_comparison(std::vector<results::LabelledRun> runs,
       fig.transit_mean_h = transit_mean_h(run.results, corridor_flows(network, *it));
       if (capacity) {
         fig.capacity = to_capacity(capacity(network, *it));
-        binding_utilisation(run.results, fig);
+        binding_utilisation(run.results, *fig.capacity, fig.binding_utilisation,
+                            fig.binding_utilisation_id);
       }
     }
   }

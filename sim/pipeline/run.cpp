@@ -1,6 +1,7 @@
 // Runs replications of a scenario on worker threads and summarises them. Each replication is
 // seeded by (seed, replication index) alone and stored by index, so the summary does not depend
-// on the number of threads or on which thread ran what.
+// on the number of threads or on which thread ran what. Under MPI (distributed.hpp) each rank
+// runs a share and every rank summarises all of them, so neither does it depend on the ranks.
 #include "corridor/pipeline/run.hpp"
 
 #include <fmt/format.h>
@@ -12,12 +13,34 @@
 #include <mutex>
 #include <thread>
 
+#include "corridor/error.hpp"
 #include "corridor/graph/network.hpp"
+#include "corridor/pipeline/corridor_capacity.hpp"
+#include "corridor/pipeline/distributed.hpp"
 #include "corridor/results/summary.hpp"
 #include "corridor/transport/model.hpp"
 
 namespace corridor::pipeline {
 namespace {
+
+/// The error of a failed replication in a form other ranks can rethrow.
+ReplicationFailure describe_failure(int replication, const std::exception_ptr& error) {
+  ReplicationFailure f;
+  f.replication = replication;
+  try {
+    std::rethrow_exception(error);
+  } catch (const SimulationError& e) {
+    f.simulation = true;
+    f.what = e.what();
+    f.sim_time_s = e.sim_time_s();
+    f.entity = e.entity();
+  } catch (const std::exception& e) {
+    f.what = e.what();
+  } catch (...) {
+    f.what = "unknown error";
+  }
+  return f;
+}
 
 std::string host_name() {
   char buf[256] = {};
@@ -34,36 +57,40 @@ results::RunResults run_scenario(const model::Scenario& scenario, const RunOptio
 
   const int n = std::max(1, options.replications.value_or(scenario.run.replications));
   const std::uint64_t seed = options.seed.value_or(scenario.run.seed);
-  int threads =
-      options.threads > 0 ? options.threads : static_cast<int>(std::thread::hardware_concurrency());
-  threads = std::clamp(threads, 1, n);
+  // Under MPI, this process runs its share of the replications on its share of the cores.
+  const std::vector<int> mine = deal_replications(n);
+  const int local = static_cast<int>(mine.size());
+  int threads = options.threads > 0
+                    ? options.threads
+                    : static_cast<int>(std::thread::hardware_concurrency()) / ranks_on_this_host();
+  threads = std::clamp(threads, 1, std::max(1, local));
 
-  std::vector<transport::ReplicationResult> reps(static_cast<std::size_t>(n));
-  std::vector<char> done(static_cast<std::size_t>(n), 0);
+  std::vector<transport::ReplicationResult> reps(mine.size());
+  std::vector<char> done(mine.size(), 0);
+  std::vector<std::exception_ptr> errors(mine.size());
   std::atomic<int> next{0};
   std::mutex progress_mutex;
   int finished = 0;
-  // The first error of any replication is rethrown here once every worker has stopped; an
-  // exception must not leave a worker thread (that would terminate the program).
-  std::exception_ptr failure;
   std::atomic<bool> failed{false};
   auto worker = [&] {
     for (;;) {
-      const int i = next.fetch_add(1);
-      if (i >= n || failed.load()) return;
+      const int k = next.fetch_add(1);
+      if (k >= local || failed.load()) return;
       if (options.stop != nullptr && options.stop->load()) return;
+      const auto slot = static_cast<std::size_t>(k);
       try {
-        reps[static_cast<std::size_t>(i)] = model.run(i, seed, options.stop);
+        reps[slot] = model.run(mine[slot], seed, options.stop);
+        done[slot] = reps[slot].stopped ? 0 : 1;
       } catch (...) {
-        std::lock_guard<std::mutex> lock(progress_mutex);
-        if (!failure) failure = std::current_exception();
+        // An exception must not leave a worker thread (that would terminate the program):
+        // it is kept, the workers stop, and the lowest-numbered failure is rethrown below.
+        errors[slot] = std::current_exception();
         failed.store(true);
         return;
       }
-      done[static_cast<std::size_t>(i)] = reps[static_cast<std::size_t>(i)].stopped ? 0 : 1;
       std::lock_guard<std::mutex> lock(progress_mutex);
       ++finished;
-      if (options.progress) options.progress(finished, n);
+      if (options.progress) options.progress(finished, local);
     }
   };
   if (threads == 1) {
@@ -73,13 +100,23 @@ results::RunResults run_scenario(const model::Scenario& scenario, const RunOptio
     for (int t = 0; t < threads; ++t) pool.emplace_back(worker);
     for (auto& t : pool) t.join();
   }
-  if (failure) std::rethrow_exception(failure);
 
-  // Keep only complete replications (all of them unless interrupted), in index order.
-  std::vector<transport::ReplicationResult> complete;
-  for (std::size_t i = 0; i < reps.size(); ++i) {
-    if (done[i] != 0) complete.push_back(std::move(reps[i]));
+  // Keep only complete replications (all of them unless interrupted); then, under MPI, every
+  // rank's, in index order.
+  ReplicationBatch batch;
+  std::exception_ptr first_error;
+  for (std::size_t k = 0; k < mine.size(); ++k) {
+    if (errors[k] && !first_error) {
+      first_error = errors[k];
+      batch.failure = describe_failure(mine[k], errors[k]);
+    }
+    if (done[k] != 0) batch.replications.push_back(std::move(reps[k]));
   }
+  if (rank_count() == 1 && first_error) std::rethrow_exception(first_error);
+  batch = share_replications(std::move(batch));
+  if (batch.failure) batch.failure->rethrow();
+  const std::vector<transport::ReplicationResult>& complete = batch.replications;
+
   std::vector<std::string> routes;
   std::vector<double> route_km;
   for (std::size_t f = 0; f < scenario.flows.size(); ++f) {
@@ -96,6 +133,7 @@ results::RunResults run_scenario(const model::Scenario& scenario, const RunOptio
   }
   results::RunResults out = results::summarise(scenario, complete, seed, routes, route_km);
   out.stopped = out.stopped || static_cast<int>(complete.size()) < n;
+  attach_capacity(network, out);
   out.meta.version = CORRIDOR_VERSION;
   out.meta.host = host_name();
   out.meta.threads = threads;

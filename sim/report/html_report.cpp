@@ -832,6 +832,9 @@ results::Comparison single(const model::Scenario& sc, const results::RunResults&
     f.present = true;
     f.tonnes_per_year = s.tonnes_per_year;
     f.value_usd_per_year = s.value_usd_per_year;
+    f.capacity = s.capacity;
+    f.binding_utilisation = s.binding_utilisation;
+    f.binding_utilisation_id = s.binding_utilisation_id;
     c.corridors.push_back({s.id, s.name, {f}});
   }
   return c;

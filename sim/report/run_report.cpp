@@ -25,6 +25,45 @@ std::string small(double v, int decimals = 1) { return text::fixed(v, decimals);
 
 }  // namespace
 
+namespace {
+
+// "border exit bolashak" for the first binding element, "+ 2 more" when there are several.
+std::string binding_text(const results::CorridorCapacity& cap) {
+  if (cap.binding.empty()) return "-";
+  const auto& b = cap.binding.front();
+  std::string out = b.kind + " " + b.id;
+  if (cap.binding.size() > 1) out += fmt::format(" + {} more", cap.binding.size() - 1);
+  return out;
+}
+
+// The analytic bound beside the simulated throughput, and the flags that compare them.
+void write_capacity_lines(const results::RunResults& r, std::ostream& out) {
+  bool any = false;
+  for (const auto& c : r.corridors) any = any || c.capacity.has_value();
+  if (!any) return;
+  out << fmt::format("{} {:>16} {:>8} {:<40} {:>6}\n", fit("Analytic capacity", 36), "tonnes/year",
+                     "used", "binding element", "util");
+  for (const auto& c : r.corridors) {
+    if (!c.capacity) continue;
+    const auto& cap = *c.capacity;
+    const bool bounded = !cap.unbounded && !cap.binding.empty();
+    const std::string used = bounded && cap.capacity_t_per_year > 0
+                                 ? percent(c.tonnes_per_year.mean / cap.capacity_t_per_year)
+                                 : "-";
+    out << fmt::format(
+        "{} {:>16} {:>8} {} {:>6}\n", fit(c.id, 36),
+        bounded ? grouped(cap.capacity_t_per_year) : (cap.unbounded ? "unbounded" : "n/a"), used,
+        fit(binding_text(cap), 40), c.binding_utilisation ? percent(*c.binding_utilisation) : "-");
+  }
+  for (const auto& c : r.corridors) {
+    for (const auto& flag : c.flags) out << fmt::format("note: {}: {}\n", c.id, flag);
+  }
+  out << "(bound: maximum flow over the network's physical parameters, see corridor capacity; "
+         "used: simulated share of it)\n\n";
+}
+
+}  // namespace
+
 void write_table(const results::RunResults& r, std::ostream& out) {
   out << fmt::format("Scenario: {} ({})\n", r.scenario, r.file);
   out << fmt::format(
@@ -44,6 +83,7 @@ void write_table(const results::RunResults& r, std::ostream& out) {
                          grouped(c.value_usd_per_year.mean));
     }
     out << '\n';
+    write_capacity_lines(r, out);
   }
 
   if (!r.flows.empty()) {
@@ -112,6 +152,24 @@ json to_json(const results::RunResults& r) {
                          {"throughput_t_per_year", to_json(c.tonnes_per_year)},
                          {"loaded_trips_per_day", to_json(c.loaded_trips_per_day)},
                          {"value_usd_per_year", to_json(c.value_usd_per_year)}});
+    json& entry = corridors.back();
+    if (c.capacity) {
+      json binding = json::array();
+      for (const auto& b : c.capacity->binding) {
+        binding.push_back({{"id", b.id},
+                           {"kind", b.kind},
+                           {"where", b.where},
+                           {"capacity_t_per_year", b.capacity_t_per_year}});
+      }
+      const bool bounded = !c.capacity->unbounded && !c.capacity->binding.empty();
+      entry["capacity"] = {
+          {"capacity_t_per_year", bounded ? json(c.capacity->capacity_t_per_year) : json()},
+          {"unbounded", c.capacity->unbounded},
+          {"binding", std::move(binding)},
+          {"note", c.capacity->note}};
+      entry["binding_utilisation"] = c.binding_utilisation ? json(*c.binding_utilisation) : json();
+    }
+    entry["flags"] = c.flags;
   }
   doc["corridors"] = std::move(corridors);
   json links = json::array();

@@ -13,22 +13,6 @@
 
 namespace corridor::results {
 
-/// One element that limits a corridor's capacity (copied from the capacity analysis).
-struct BindingElement {
-  std::string id;    ///< link, node or fleet id
-  std::string kind;  ///< e.g. "single track", "border exit", "fleet"
-  std::string where;
-  double capacity_t_per_year = 0;
-};
-
-/// The analytic capacity bound of a corridor, when the capacity analysis was available.
-struct CorridorCapacity {
-  bool unbounded = false;
-  double capacity_t_per_year = 0;  ///< meaningless when unbounded
-  std::vector<BindingElement> binding;
-  std::string note;
-};
-
 /// One corridor in one run, with what a comparison shows next to throughput.
 struct CorridorFigures {
   bool present = false;  ///< the corridor exists in this run's scenario

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -15,12 +16,37 @@ namespace corridor::results {
 
 using core::Estimate;
 
+/// One element that limits a corridor's capacity (copied from the capacity analysis).
+struct BindingElement {
+  std::string id;    ///< link, node or fleet id
+  std::string kind;  ///< e.g. "single track", "border exit", "fleet"
+  std::string where;
+  double capacity_t_per_year = 0;
+};
+
+/// The analytic capacity bound of a corridor, when the capacity analysis was available.
+struct CorridorCapacity {
+  bool unbounded = false;
+  double capacity_t_per_year = 0;  ///< meaningless when unbounded
+  std::vector<BindingElement> binding;
+  std::string note;
+};
+
 struct CorridorSummary {
   std::string id;
   std::string name;
   Estimate tonnes_per_year;
   Estimate loaded_trips_per_day;
   Estimate value_usd_per_year;
+  /// The analytic bound from the capacity analysis, when it was computed.
+  std::optional<CorridorCapacity> capacity;
+  /// Highest simulated utilisation (mean, 0..1) among the binding elements that are links or
+  /// nodes, and which one.
+  std::optional<double> binding_utilisation;
+  std::string binding_utilisation_id;
+  /// Warnings about the run against the bound: throughput above it (a bug), or a binding
+  /// element that is barely used (the corridor is far from its capacity).
+  std::vector<std::string> flags;
 };
 
 struct LinkSummary {
