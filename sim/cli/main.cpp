@@ -2,14 +2,36 @@
 // subcommand's library call, and maps errors to exit codes (0 ok, 1 runtime failure, 2 invalid
 // input or usage). Diagnostics go to stderr; results to stdout or files.
 #include <CLI/CLI.hpp>
+#include <cstdio>
 #include <exception>
 #include <iostream>
 
 #include "commands.hpp"
 #include "corridor/error.hpp"
 #include "corridor/exit_status.hpp"
+#include "corridor/pipeline/distributed.hpp"
+
+namespace {
+
+int run_program(int argc, char** argv);
+
+}  // namespace
 
 int main(int argc, char** argv) {
+  // Under mpirun/srun every rank runs the same command; ranks other than 0 compute their share
+  // and write nothing (their standard output goes to /dev/null as a safeguard).
+  corridor::pipeline::MpiSession mpi(argc, argv);
+  if (!corridor::pipeline::writes_output()) {
+    if (std::freopen("/dev/null", "w", stdout) == nullptr) return corridor::kExitFailure;
+  }
+  const int status = run_program(argc, argv);
+  mpi.finish(status);
+  return status;
+}
+
+namespace {
+
+int run_program(int argc, char** argv) {
   CLI::App app{
       "corridor: simulate freight transport corridors (rail, road, sea, pipeline) and compare\n"
       "their capacity under scenarios written in YAML.\n\n"
@@ -62,3 +84,5 @@ int main(int argc, char** argv) {
     return corridor::kExitFailure;
   }
 }
+
+}  // namespace

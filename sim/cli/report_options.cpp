@@ -8,6 +8,7 @@
 #include <iostream>
 
 #include "corridor/error.hpp"
+#include "corridor/pipeline/distributed.hpp"
 #include "corridor/report/atomic_file.hpp"
 
 namespace corridor::cli {
@@ -55,6 +56,7 @@ std::vector<scenario::Override> parse_overrides(const std::vector<std::string>& 
 }
 
 void deliver(const ReportArgs& args, const std::map<std::string, std::string>& files) {
+  if (!pipeline::writes_output()) return;  // an MPI rank other than 0
   if (args.out.empty()) {
     if (files.size() != 1) {
       throw UsageError(fmt::format(

@@ -11,6 +11,7 @@
 #include "corridor/error.hpp"
 #include "corridor/exit_status.hpp"
 #include "corridor/graph/network.hpp"
+#include "corridor/pipeline/distributed.hpp"
 #include "corridor/pipeline/run.hpp"
 #include "corridor/report/atomic_file.hpp"
 #include "corridor/report/geojson_report.hpp"
@@ -71,6 +72,7 @@ int run(const RunArgs& args, bool replications_given, bool seed_given) {
 
   const results::RunResults results = pipeline::run_scenario(sc, options);
   if (shown) std::fprintf(stderr, "\n");
+  if (!pipeline::writes_output()) return kExitSuccess;  // an MPI rank other than 0
   if (results.stopped) {
     std::cerr << "corridor: interrupted; no results written\n";
     return kExitFailure;
