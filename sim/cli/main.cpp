@@ -54,6 +54,7 @@ int run_program(int argc, char** argv) {
   corridor::cli::add_compare_command(app, action);
   corridor::cli::add_sweep_command(app, action);
   corridor::cli::add_capacity_command(app, action);
+  corridor::cli::add_generate_command(app, action);
 
   try {
     app.parse(argc, argv);
