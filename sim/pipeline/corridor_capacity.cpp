@@ -52,6 +52,9 @@ results::CorridorCapacity to_capacity(const capacity::Bound& bound) {
 void binding_utilisation(const results::RunResults& r, const results::CorridorCapacity& capacity,
                          std::optional<double>& value, std::string& id) {
   for (const auto& b : capacity.binding) {
+    // The simulation measures busy time of track, checkpoints, borders, berths and transfer
+    // lines; vessels, pipelines and fleets have no utilisation of their own in the results.
+    if (b.kind == "vessels" || b.kind == "pipeline" || b.kind == "fleet") continue;
     std::optional<double> u;
     for (const auto& l : r.links) {
       if (l.id == b.id) u = l.utilisation.mean;

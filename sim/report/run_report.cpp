@@ -41,7 +41,7 @@ void write_capacity_lines(const results::RunResults& r, std::ostream& out) {
   bool any = false;
   for (const auto& c : r.corridors) any = any || c.capacity.has_value();
   if (!any) return;
-  out << fmt::format("{} {:>16} {:>8} {:<40} {:>6}\n", fit("Analytic capacity", 36), "tonnes/year",
+  out << fmt::format("{} {:>16} {:>8} {:<40} {:>6}\n", fit("Analytic capacity", 44), "tonnes/year",
                      "used", "binding element", "util");
   for (const auto& c : r.corridors) {
     if (!c.capacity) continue;
@@ -51,7 +51,7 @@ void write_capacity_lines(const results::RunResults& r, std::ostream& out) {
                                  ? percent(c.tonnes_per_year.mean / cap.capacity_t_per_year)
                                  : "-";
     out << fmt::format(
-        "{} {:>16} {:>8} {} {:>6}\n", fit(c.id, 36),
+        "{} {:>16} {:>8} {} {:>6}\n", fit(c.id, 44),
         bounded ? grouped(cap.capacity_t_per_year) : (cap.unbounded ? "unbounded" : "n/a"), used,
         fit(binding_text(cap), 40), c.binding_utilisation ? percent(*c.binding_utilisation) : "-");
   }
@@ -75,10 +75,10 @@ void write_table(const results::RunResults& r, std::ostream& out) {
   out << "Mean ± half-width of the 95% confidence interval over replications.\n\n";
 
   if (!r.corridors.empty()) {
-    out << fmt::format("{} {:>24} {:>16} {:>22}\n", fit("Corridor", 36), "tonnes/year",
+    out << fmt::format("{} {:>24} {:>16} {:>22}\n", fit("Corridor", 44), "tonnes/year",
                        "loaded trips/d", "trade value USD/year");
     for (const auto& c : r.corridors) {
-      out << fmt::format("{} {:>24} {:>16} {:>22}\n", fit(c.id + "  " + c.name, 36),
+      out << fmt::format("{} {:>24} {:>16} {:>22}\n", fit(c.id + "  " + c.name, 44),
                          with_ci(c.tonnes_per_year), small(c.loaded_trips_per_day.mean, 2),
                          grouped(c.value_usd_per_year.mean));
     }

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <vector>
 
 namespace corridor::report::text {
 
@@ -56,17 +57,19 @@ std::string short_tonnes(double t) {
 std::string num(double v) { return fmt::format("{:.6g}", v); }
 
 std::string fit(std::string_view s, std::size_t width) {
-  std::size_t chars = 0;
-  std::size_t i = 0;
-  for (; i < s.size(); ++i) {
-    if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) {
-      if (chars == width) break;
-      ++chars;
-    }
+  // Byte offset where each display character starts (UTF-8 continuation bytes are skipped).
+  std::vector<std::size_t> starts;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) starts.push_back(i);
   }
-  std::string out(s.substr(0, i));
-  out.append(width - chars, ' ');
-  return out;
+  if (starts.size() <= width) {
+    std::string out(s);
+    out.append(width - starts.size(), ' ');
+    return out;
+  }
+  if (width == 0) return "";
+  // Too long: keep width - 1 characters and mark the cut.
+  return std::string(s.substr(0, starts[width - 1])) + "…";
 }
 
 std::string csv_field(std::string_view s) {
