@@ -27,14 +27,12 @@ struct GraphOptions {
   std::vector<std::string> set;
 };
 
-std::vector<scenario::Override>
-parse_overrides(const std::vector<std::string> &settings) {
+std::vector<scenario::Override> parse_overrides(const std::vector<std::string>& settings) {
   std::vector<scenario::Override> overrides;
-  for (const auto &setting : settings) {
+  for (const auto& setting : settings) {
     const auto eq = setting.find('=');
     if (eq == std::string::npos || eq == 0) {
-      throw UsageError("--set '" + setting +
-                       "': expected PATH=VALUE, e.g. fleets.ferry.count=6");
+      throw UsageError("--set '" + setting + "': expected PATH=VALUE, e.g. fleets.ferry.count=6");
     }
     overrides.push_back({setting.substr(0, eq), setting.substr(eq + 1)});
   }
@@ -43,12 +41,11 @@ parse_overrides(const std::vector<std::string> &settings) {
 
 /// Writes `text` to `path` through `path.tmp` and a rename, so readers never
 /// see half a file.
-void write_atomically(const std::string &path, const std::string &text) {
+void write_atomically(const std::string& path, const std::string& text) {
   const std::string tmp = path + ".tmp";
   {
     std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    if (!out)
-      throw Error("cannot write '" + tmp + "'");
+    if (!out) throw Error("cannot write '" + tmp + "'");
     out << text;
     out.flush();
     if (!out) {
@@ -61,41 +58,37 @@ void write_atomically(const std::string &path, const std::string &text) {
   std::filesystem::rename(tmp, path, ec);
   if (ec) {
     std::remove(tmp.c_str());
-    throw Error("cannot rename '" + tmp + "' to '" + path +
-                "': " + ec.message());
+    throw Error("cannot rename '" + tmp + "' to '" + path + "': " + ec.message());
   }
 }
 
-int run_graph(const GraphOptions &options) {
-  const model::Scenario scenario =
-      scenario::load_file(options.file, parse_overrides(options.set));
+int run_graph(const GraphOptions& options) {
+  const model::Scenario scenario = scenario::load_file(options.file, parse_overrides(options.set));
   const graph::Network network(scenario);
-  const std::string text = options.format == "geojson"
-                               ? graph::to_geojson(network).dump(2) + "\n"
-                               : graph::to_dot(network);
+  const std::string text = options.format == "geojson" ? graph::to_geojson(network).dump(2) + "\n"
+                                                       : graph::to_dot(network);
   if (options.out.empty()) {
     std::cout << text << std::flush;
-    if (!std::cout)
-      throw Error("cannot write to standard output");
+    if (!std::cout) throw Error("cannot write to standard output");
   } else {
     write_atomically(options.out, text);
   }
   return kExitSuccess;
 }
 
-} // namespace
+}  // namespace
 
-void add_graph_command(CLI::App &app, Action &action) {
+void add_graph_command(CLI::App& app, Action& action) {
   auto options = std::make_shared<GraphOptions>();
-  auto *cmd = app.add_subcommand(
-      "graph", "Export a scenario's network as Graphviz DOT or GeoJSON.\n"
-               "The scenario is validated first; on invalid input nothing is "
-               "written (exit code 2).\n"
-               "Examples:\n"
-               "  corridor graph scenarios/caspian/base_2023.yaml | dot -Tsvg "
-               "> network.svg\n"
-               "  corridor graph scenarios/caspian/base_2023.yaml --format "
-               "geojson --out network.geojson");
+  auto* cmd = app.add_subcommand("graph",
+                                 "Export a scenario's network as Graphviz DOT or GeoJSON.\n"
+                                 "The scenario is validated first; on invalid input nothing is "
+                                 "written (exit code 2).\n"
+                                 "Examples:\n"
+                                 "  corridor graph scenarios/caspian/base_2023.yaml | dot -Tsvg "
+                                 "> network.svg\n"
+                                 "  corridor graph scenarios/caspian/base_2023.yaml --format "
+                                 "geojson --out network.geojson");
   cmd->add_option("FILE", options->file, "Scenario YAML file")->required();
   cmd->add_option("-f,--format", options->format,
                   "Output format: dot (Graphviz, nodes shaped by kind, links "
@@ -112,9 +105,7 @@ void add_graph_command(CLI::App &app, Action &action) {
                   "(e.g. --set fleets.ferry.count=6); may be repeated")
       ->type_name("PATH=VALUE")
       ->allow_extra_args(false);
-  cmd->callback([&action, options] {
-    action = [options] { return run_graph(*options); };
-  });
+  cmd->callback([&action, options] { action = [options] { return run_graph(*options); }; });
 }
 
-} // namespace corridor::cli
+}  // namespace corridor::cli
