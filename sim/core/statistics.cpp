@@ -65,14 +65,19 @@ double Samples::mean() const {
 
 double Samples::quantile(double q) const {
   if (values_.empty()) return 0;
-  std::sort(values_.begin(), values_.end());
   // Clamp, so that a level outside [0, 1] (or NaN) cannot index outside the values.
   const double level = q > 0 ? std::min(q, 1.0) : 0.0;
   const double pos = level * static_cast<double>(values_.size() - 1);
   const auto lo = static_cast<std::size_t>(std::floor(pos));
-  const auto hi = std::min(lo + 1, values_.size() - 1);
   const double frac = pos - static_cast<double>(lo);
-  return values_[lo] + frac * (values_[hi] - values_[lo]);
+  // Selection instead of a full sort: the lo-th order statistic, then the smallest value above
+  // it is the (lo + 1)-th. Linear time; the values end up partitioned, not sorted.
+  const auto at = values_.begin() + static_cast<std::ptrdiff_t>(lo);
+  std::nth_element(values_.begin(), at, values_.end());
+  const double low = *at;
+  if (lo + 1 >= values_.size() || frac == 0) return low;
+  const double high = *std::min_element(at + 1, values_.end());
+  return low + frac * (high - low);
 }
 
 double student_t975(int dof) {
