@@ -348,7 +348,7 @@ class Builder {
   void emit_run(core::Tick ticks) {
     std::size_t i = plan_.ops.size();
     while (i > program_begin_ && plan_.ops[i - 1].code == Op::kTraverse) --i;
-    if (i > program_begin_ && plan_.ops[i - 1].code == Op::kRun && plan_.ops[i - 1].a == 0) {
+    if (i > program_begin_ && plan_.ops[i - 1].code == Op::kRun && plan_.ops[i - 1].stand == 0) {
       plan_.ops[i - 1].ticks += ticks;
       return;
     }
@@ -420,8 +420,8 @@ class Builder {
           const std::uint32_t sec = section(hop.link, s);
           emit(Op::kRequest, sec);
           if (held) emit(Op::kRelease, *held);
-          emit(Op::kRun, static_cast<std::uint32_t>(seconds_to_ticks(l.rail.crossing_s)),
-               seconds_to_ticks(km / v * model::kSecondsPerHour));
+          emit(Op::kRun, 0, seconds_to_ticks(km / v * model::kSecondsPerHour));
+          plan_.ops.back().stand = seconds_to_ticks(l.rail.crossing_s);
           emit(Op::kRelease, sec);
           held = ahead;
         }

@@ -48,7 +48,7 @@ struct Op {
     kWaitOpen,  ///< wait until link `a` is open
     kRequest,   ///< request resource `a`
     kRelease,   ///< release resource `a`
-    kRun,       ///< move for `ticks` (time in motion), then stand `a` ms (section clearance)
+    kRun,       ///< move for `ticks` (time in motion), then stand `stand` ticks (clearance)
     kHours,     ///< wait until process `a` is within its opening hours
     kHold,      ///< hold process `a`'s channel for a random time
     kTraverse,  ///< statistics: the vehicle crossed link `a` (after the last section)
@@ -56,6 +56,7 @@ struct Op {
   Code code = kRun;
   std::uint32_t a = 0;
   core::Tick ticks = 0;
+  core::Tick stand = 0;
 };
 
 struct Program {

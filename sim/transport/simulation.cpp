@@ -534,7 +534,7 @@ class Simulation {
         case Op::kRun:
           v.moving += op.ticks;
           ++v.pc;
-          sched_.schedule(op.ticks + op.a, vid, kStep);
+          sched_.schedule(op.ticks + op.stand, vid, kStep);
           return;
         case Op::kHours: {
           ++v.pc;
