@@ -15,6 +15,7 @@
 #include "corridor/graph/export.hpp"
 #include "corridor/graph/network.hpp"
 #include "corridor/scenario/loader.hpp"
+#include "report_options.hpp"
 
 namespace corridor::cli {
 
@@ -26,18 +27,6 @@ struct GraphOptions {
   std::string out;
   std::vector<std::string> set;
 };
-
-std::vector<scenario::Override> parse_overrides(const std::vector<std::string>& settings) {
-  std::vector<scenario::Override> overrides;
-  for (const auto& setting : settings) {
-    const auto eq = setting.find('=');
-    if (eq == std::string::npos || eq == 0) {
-      throw UsageError("--set '" + setting + "': expected PATH=VALUE, e.g. fleets.ferry.count=6");
-    }
-    overrides.push_back({setting.substr(0, eq), setting.substr(eq + 1)});
-  }
-  return overrides;
-}
 
 /// Writes `text` to `path` through `path.tmp` and a rename, so readers never
 /// see half a file.

@@ -19,6 +19,7 @@
 #include "corridor/report/run_report.hpp"
 #include "corridor/scenario/loader.hpp"
 #include "interrupt.hpp"
+#include "report_options.hpp"
 
 namespace corridor::cli {
 namespace {
@@ -33,24 +34,11 @@ struct RunArgs {
   std::vector<std::string> sets;
 };
 
-std::vector<scenario::Override> parse_sets(const std::vector<std::string>& sets) {
-  std::vector<scenario::Override> out;
-  for (const auto& s : sets) {
-    const auto eq = s.find('=');
-    if (eq == std::string::npos || eq == 0) {
-      throw UsageError(
-          fmt::format("--set '{}': expected PATH=VALUE, e.g. fleets.ferry.count=4", s));
-    }
-    out.push_back({s.substr(0, eq), s.substr(eq + 1)});
-  }
-  return out;
-}
-
 int run(const RunArgs& args, bool replications_given, bool seed_given) {
   if (args.format == "csv" && args.out.empty()) {
     throw UsageError("--format csv writes one file per table: give a directory with --out DIR");
   }
-  const model::Scenario sc = scenario::load_file(args.file, parse_sets(args.sets));
+  const model::Scenario sc = scenario::load_file(args.file, parse_overrides(args.sets));
   const auto& stop = install_interrupt_handler();
 
   pipeline::RunOptions options;

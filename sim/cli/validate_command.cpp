@@ -9,6 +9,7 @@
 #include "corridor/error.hpp"
 #include "corridor/exit_status.hpp"
 #include "corridor/scenario/loader.hpp"
+#include "report_options.hpp"
 
 namespace corridor::cli {
 namespace {
@@ -18,21 +19,8 @@ struct ValidateOptions {
   std::vector<std::string> sets;
 };
 
-std::vector<scenario::Override> parse_sets(const std::vector<std::string>& sets) {
-  std::vector<scenario::Override> overrides;
-  for (const auto& s : sets) {
-    const auto eq = s.find('=');
-    if (eq == std::string::npos || eq == 0) {
-      throw UsageError("--set expects PATH=VALUE, e.g. --set fleets.ferry_az.count=6; got '" + s +
-                       "'");
-    }
-    overrides.push_back({s.substr(0, eq), s.substr(eq + 1)});
-  }
-  return overrides;
-}
-
 int validate_files(const ValidateOptions& options) {
-  const auto overrides = parse_sets(options.sets);
+  const auto overrides = parse_overrides(options.sets);
   bool all_valid = true;
   for (const auto& file : options.files) {
     try {
