@@ -8,6 +8,7 @@
 #include "commands.hpp"
 #include "corridor/error.hpp"
 #include "corridor/exit_status.hpp"
+#include "corridor/pipeline/run.hpp"
 #include "corridor/scenario/loader.hpp"
 #include "report_options.hpp"
 
@@ -25,6 +26,7 @@ int validate_files(const ValidateOptions& options) {
   for (const auto& file : options.files) {
     try {
       const model::Scenario s = scenario::load_file(file, overrides);
+      pipeline::check(s);  // every flow has a route and vehicles for each leg
       std::cout << file << ": ok: " << s.nodes.size() << " nodes, " << s.links.size() << " links, "
                 << s.fleets.size() << " fleets, " << s.flows.size() << " flows, "
                 << s.corridors.size() << " corridors\n";

@@ -50,6 +50,11 @@ std::string host_name() {
 
 }  // namespace
 
+void check(const model::Scenario& scenario) {
+  const graph::Network network(scenario);
+  const transport::Model model(network);
+}
+
 results::RunResults run_scenario(const model::Scenario& scenario, const RunOptions& options) {
   const auto started = std::chrono::steady_clock::now();
   const graph::Network network(scenario);

@@ -813,6 +813,7 @@ class Validator {
                {"id", "origin", "destination", "commodity", "volume", "value", "seasonal",
                 "arrivals", "lot", "modes", "via", "fleets"});
     model::Flow f;
+    f.where = e.where;
     f.id = e.find("id") != nullptr ? e.find("id")->text : "";
     f.origin = reference_of(get(e, p, "origin", true), p.child("origin"), nodes_).value_or("");
     const DocNode* destination = get(e, p, "destination", true);

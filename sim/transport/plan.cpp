@@ -44,7 +44,13 @@ class Builder {
 
  private:
   void error(const std::string& path, const std::string& message) {
-    diagnostics_.push_back(Diagnostic{SourceLocation{sc_.file, 0, 0}, path, message});
+    // Flow problems point at the flow's entry in the file (`demand[i]...` paths).
+    SourceLocation where{sc_.file, 0, 0};
+    if (path.rfind("demand[", 0) == 0) {
+      const auto i = static_cast<std::size_t>(std::stoul(path.substr(7)));
+      if (i < sc_.flows.size() && !sc_.flows[i].where.file.empty()) where = sc_.flows[i].where;
+    }
+    diagnostics_.push_back(Diagnostic{where, path, message});
   }
 
   const model::Node& node(std::size_t i) const { return sc_.nodes[i]; }

@@ -241,7 +241,8 @@ TEST_CASE("limits on the size of a scenario are reported at the list", "[cli][ba
                 "x.yaml:2:16: error: run.horizon: must be at most 100 yr, got '101 yr'\n");
 }
 
-TEST_CASE("a flow without a route stops the run before it starts", "[cli][bad_input]") {
+TEST_CASE("a flow without a route is reported at the flow by validate and by run",
+          "[cli][bad_input]") {
   const TempDir dir;
   (void)dir.write("x.yaml",
                   base_with("  - {id: bravo, country: BB, kind: station, lat: 44, lon: 62}\n",
@@ -249,8 +250,12 @@ TEST_CASE("a flow without a route stops the run before it starts", "[cli][bad_in
                             "  - {id: charlie, country: CC, kind: station, lat: 43, lon: 63}\n") +
                       "  - {id: coal, origin: alpha, destination: charlie, commodity: coal, "
                       "volume: 1 Mt/yr}\n");
+  const std::string message = "x.yaml:13:5: error: demand[1]: no route from 'alpha' to 'charlie'\n";
+  const Outcome v = run_corridor({"validate", "x.yaml"}, dir.path());
+  CHECK(v.err == message);
+  CHECK(v.exit_code == 2);
   const Outcome o = run_corridor({"run", "x.yaml", "--out", "results"}, dir.path());
-  CHECK(o.err == "x.yaml: error: demand[1]: no route from 'alpha' to 'charlie'\n");
+  CHECK(o.err == message);
   CHECK(o.exit_code == 2);
   CHECK_FALSE(fs::exists(dir.path() / "results"));
 }

@@ -10,6 +10,8 @@
 #include <string>
 #include <vector>
 
+#include "corridor/error.hpp"
+
 namespace corridor::model {
 
 inline constexpr double kSecondsPerHour = 3600.0;
@@ -169,6 +171,7 @@ struct Flow {
   std::vector<Mode> modes;          ///< allowed modes; empty = all
   std::vector<std::string> via;     ///< route through these nodes in order; empty = automatic
   std::vector<std::string> fleets;  ///< fleets to use, in order of preference; empty = any fit
+  SourceLocation where;  ///< where the flow is written, for messages found after validation
 };
 
 struct Disruption {

@@ -24,6 +24,10 @@ struct RunOptions {
   std::function<void(int done, int total)> progress;
 };
 
+/// Prepares the scenario for simulation without running it: routes every flow and finds the
+/// vehicles for each leg. Throws ScenarioError for a flow that cannot be routed or served.
+void check(const model::Scenario& scenario);
+
 /// Runs the scenario's replications and summarises them. Throws ScenarioError when the
 /// scenario cannot be simulated (a flow without a route), SimulationError on failure.
 results::RunResults run_scenario(const model::Scenario& scenario, const RunOptions& options = {});
