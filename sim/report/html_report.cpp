@@ -445,6 +445,19 @@ std::string svg_map(const model::Scenario& sc, const results::RunResults& r) {
 
 // ------------------------------------------------------------------------------------ charts
 
+// The largest value a corridor's chart must show: upper CI ends and capacity bounds.
+double chart_max(const results::CorridorComparison& cc) {
+  double max_v = 0;
+  for (const auto& f : cc.runs) {
+    if (!f.present) continue;
+    max_v = std::max(max_v, f.tonnes_per_year.ci95_high);
+    if (f.capacity && !f.capacity->unbounded) {
+      max_v = std::max(max_v, f.capacity->capacity_t_per_year);
+    }
+  }
+  return max_v;
+}
+
 // Horizontal bars of corridor throughput: one group per corridor, one bar per run, with the 95%
 // CI as a whisker and the analytic capacity as a tick when known.
 std::string svg_throughput_bars(const results::Comparison& c) {
@@ -455,15 +468,7 @@ std::string svg_throughput_bars(const results::Comparison& c) {
   constexpr double kRight = 96;
   const std::size_t runs = c.runs.size();
   double max_v = 0;
-  for (const auto& cc : c.corridors) {
-    for (const auto& f : cc.runs) {
-      if (!f.present) continue;
-      max_v = std::max(max_v, f.tonnes_per_year.ci95_high);
-      if (f.capacity && !f.capacity->unbounded) {
-        max_v = std::max(max_v, f.capacity->capacity_t_per_year);
-      }
-    }
-  }
+  for (const auto& cc : c.corridors) max_v = std::max(max_v, chart_max(cc));
   if (max_v <= 0) max_v = 1;
   const double plot_w = kWidth - kLabelW - kRight;
   auto xv = [&](double v) { return kLabelW + plot_w * std::clamp(v / max_v, 0.0, 1.0); };
@@ -537,14 +542,7 @@ std::string svg_sweep_curves(const results::SweepResults& s) {
   constexpr double kW = 440, kH = 260, kL = 58, kR = 14, kT = 26, kB = 52;
   const std::size_t n = c.runs.size();
   for (const auto& cc : c.corridors) {
-    double max_v = 0;
-    for (const auto& f : cc.runs) {
-      if (!f.present) continue;
-      max_v = std::max(max_v, f.tonnes_per_year.ci95_high);
-      if (f.capacity && !f.capacity->unbounded) {
-        max_v = std::max(max_v, f.capacity->capacity_t_per_year);
-      }
-    }
+    double max_v = chart_max(cc);
     if (max_v <= 0) max_v = 1;
     const double step = nice_step(max_v, 4);
     const double top = std::ceil(max_v / step) * step;

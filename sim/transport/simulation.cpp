@@ -342,7 +342,7 @@ class Simulation {
         break;
       case LegSpec::kTransfer: {
         const TransferSpec& t = plan_.transfers[leg.index];
-        node_counter(t.node).tonnes += in_window() ? lot.tonnes : 0;
+        if (in_window()) nodes_[t.node].tonnes += lot.tonnes;
         if (resources_[t.resource].request(id, now())) {
           if (in_window()) nodes_[t.node].waits.add(0);
           sched_.schedule(t.per_unit * lot.units, id, kTransferDone);
@@ -351,8 +351,6 @@ class Simulation {
       }
     }
   }
-
-  OwnerCounters& node_counter(std::uint32_t n) { return nodes_[n]; }
 
   void transfer_done(std::uint32_t id) {
     const Lot& lot = lots_[id];
@@ -559,7 +557,7 @@ class Simulation {
         }
         case Op::kTraverse: {
           ++v.pc;
-          traverse(op.a, v.load_t, v.lots, v.trip_mask, v.moving);
+          traverse(op.a, v.load_t, v.lots, v.trip_mask);
           if (in_window()) links_[op.a].waits.add(ticks_to_seconds(v.wait_acc));
           v.wait_acc = 0;
           break;
@@ -649,7 +647,7 @@ class Simulation {
 
   // Statistics for a vehicle or vessel crossing link `l`.
   void traverse(std::uint32_t l, double load_t, const std::vector<std::uint32_t>& lots,
-                std::uint64_t& trip_mask, Tick /*moving*/) {
+                std::uint64_t& trip_mask) {
     const std::uint64_t mask = plan_.link_corridor_mask[l];
     if (in_window()) {
       links_[l].tonnes += load_t;
@@ -829,7 +827,7 @@ class Simulation {
     if (in_window()) nodes_[plan_.seas[v.sea].node[v.at]].tonnes += v.load_t;  // shipped here
     release(spec.berth[v.at]);
     v.trip_mask = 0;
-    traverse(plan_.seas[v.sea].link, v.load_t, v.lots, v.trip_mask, spec.sail);
+    traverse(plan_.seas[v.sea].link, v.load_t, v.lots, v.trip_mask);
     for (std::uint32_t id : v.lots) lots_[id].moving += spec.sail;
     v.at = 1 - v.at;
     sched_.schedule(spec.sail, vs, kVesselArrive);
@@ -869,7 +867,7 @@ class Simulation {
     }
     std::uint64_t trip = 0;
     for (const auto& hop : spec.hops)
-      traverse(static_cast<std::uint32_t>(hop.link), moved, batch, trip, spec.transit);
+      traverse(static_cast<std::uint32_t>(hop.link), moved, batch, trip);
     for (std::uint32_t id : batch) {
       lots_[id].moving += spec.transit;
       sched_.schedule(spec.transit, id, kPipelineArrive);
