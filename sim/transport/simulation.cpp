@@ -492,77 +492,84 @@ class Simulation {
     }
   }
 
-  // Runs a vehicle's program until it has to wait.
+  // Runs a vehicle's program until it has to wait. Nothing an operation calls adds vehicles, so
+  // `v` stays valid until the end of the program; unloading may (it can start another vehicle).
   void advance(std::uint32_t vid) {
     for (;;) {
       Vehicle& v = vehicles_[vid];
       const ServiceSpec& svc = plan_.services[v.service];
-      const Program& prog = v.returning ? svc.inbound : svc.outbound;
-      if (v.pc >= prog.end) {
-        if (v.returning) return vehicle_done(vid);
-        unload(vid);
-        v.returning = true;
-        v.pc = svc.inbound.begin;
-        v.moving = 0;
-        v.trip_mask = 0;
-        continue;
-      }
-      const Op& op = plan_.ops[v.pc];
-      switch (op.code) {
-        case Op::kWaitOpen:
-          if (link_gates_[op.a].closed > 0) {
-            v.requested_at = now();
-            link_gates_[op.a].waiting_vehicles.push_back(vid);
+      const std::uint32_t end = v.returning ? svc.inbound.end : svc.outbound.end;
+      const Op* ops = plan_.ops.data();
+      std::uint32_t pc = v.pc;
+      while (pc < end) {
+        const Op& op = ops[pc];
+        switch (op.code) {
+          case Op::kWaitOpen:
+            if (link_gates_[op.a].closed > 0) {
+              v.pc = pc;
+              v.requested_at = now();
+              link_gates_[op.a].waiting_vehicles.push_back(vid);
+              return;
+            }
+            ++pc;
+            break;
+          case Op::kRequest:
+            if (!resources_[op.a].request(vid, now())) {
+              v.pc = pc;
+              v.requested_at = now();
+              return;  // continued by grant()
+            }
+            note_wait(vid, op.a, 0);
+            ++pc;
+            break;
+          case Op::kRelease:
+            ++pc;
+            release(op.a);
+            break;
+          case Op::kRun:
+            v.moving += op.ticks;
+            v.pc = pc + 1;
+            sched_.schedule(op.ticks + op.stand, vid, kStep);
+            return;
+          case Op::kHours: {
+            ++pc;
+            const Tick wait = until_open(plan_.processes[op.a].hours);
+            if (wait > 0) {
+              v.pc = pc;
+              sched_.schedule(wait, vid, kStep);
+              return;
+            }
+            break;
+          }
+          case Op::kHold: {
+            const ProcessSpec& spec = plan_.processes[op.a];
+            const ResourceSpec& res = plan_.resources[spec.resource];
+            if (res.owner == Owner::kNode && in_window()) {
+              nodes_[res.owner_index].vehicles += 1;
+              nodes_[res.owner_index].tonnes += v.load_t;
+            }
+            const double dwell = sample(spec.duration, process_rng_[op.a]);
+            v.pc = pc + 1;
+            sched_.schedule(seconds_to_ticks(dwell), vid, kStep);
             return;
           }
-          ++v.pc;
-          break;
-        case Op::kRequest:
-          if (!resources_[op.a].request(vid, now())) {
-            v.requested_at = now();
-            return;  // continued by grant()
+          case Op::kTraverse: {
+            ++pc;
+            traverse(op.a, v.load_t, v.lots, v.trip_mask);
+            if (in_window()) links_[op.a].waits.add(ticks_to_seconds(v.wait_acc));
+            v.wait_acc = 0;
+            break;
           }
-          note_wait(vid, op.a, 0);
-          ++v.pc;
-          break;
-        case Op::kRelease:
-          ++v.pc;
-          release(op.a);
-          break;
-        case Op::kRun:
-          v.moving += op.ticks;
-          ++v.pc;
-          sched_.schedule(op.ticks + op.stand, vid, kStep);
-          return;
-        case Op::kHours: {
-          ++v.pc;
-          const Tick wait = until_open(plan_.processes[op.a].hours);
-          if (wait > 0) {
-            sched_.schedule(wait, vid, kStep);
-            return;
-          }
-          break;
-        }
-        case Op::kHold: {
-          ++v.pc;
-          const ProcessSpec& spec = plan_.processes[op.a];
-          const ResourceSpec& res = plan_.resources[spec.resource];
-          if (res.owner == Owner::kNode && in_window()) {
-            nodes_[res.owner_index].vehicles += 1;
-            nodes_[res.owner_index].tonnes += v.load_t;
-          }
-          const double dwell = sample(spec.duration, process_rng_[op.a]);
-          sched_.schedule(seconds_to_ticks(dwell), vid, kStep);
-          return;
-        }
-        case Op::kTraverse: {
-          ++v.pc;
-          traverse(op.a, v.load_t, v.lots, v.trip_mask);
-          if (in_window()) links_[op.a].waits.add(ticks_to_seconds(v.wait_acc));
-          v.wait_acc = 0;
-          break;
         }
       }
+      v.pc = pc;
+      if (v.returning) return vehicle_done(vid);
+      unload(vid);
+      Vehicle& back = vehicles_[vid];  // unloading may have added vehicles
+      back.returning = true;
+      back.pc = plan_.services[back.service].inbound.begin;
+      back.moving = 0;
+      back.trip_mask = 0;
     }
   }
 

@@ -1,6 +1,6 @@
-// Tests of the event calendar and the scheduler loop (corridor/core/event_queue.hpp,
-// corridor/core/scheduler.hpp): the total deterministic order of events and the run_until
-// contract that every model relies on.
+// Tests of the event heap, the bucketed calendar and the scheduler loop
+// (corridor/core/event_queue.hpp, event_calendar.hpp, scheduler.hpp): the total deterministic
+// order of events and the run_until contract that every model relies on.
 #include "corridor/core/event_queue.hpp"
 
 #include <algorithm>
@@ -10,10 +10,12 @@
 #include <tuple>
 #include <vector>
 
+#include "corridor/core/event_calendar.hpp"
 #include "corridor/core/random.hpp"
 #include "corridor/core/scheduler.hpp"
 
 using corridor::core::Event;
+using corridor::core::EventCalendar;
 using corridor::core::EventQueue;
 using corridor::core::RandomStream;
 using corridor::core::Scheduler;
@@ -87,6 +89,55 @@ TEST_CASE("the event queue pops a random mix of pushes in sorted order", "[core]
     REQUIRE(std::tie(popped[i].time, popped[i].order, popped[i].target) ==
             std::tie(pushed[i].time, pushed[i].order, pushed[i].target));
   }
+}
+
+TEST_CASE("the calendar pops exactly what the heap pops", "[core]") {
+  // Delays from zero to far beyond the wheel (2^4 ticks per bucket here, so the wheel spans
+  // 16,384 ticks), with ties, priorities and pushes for the bucket being drained.
+  for (std::uint64_t seed = 1; seed <= 4; ++seed) {
+    RandomStream rng(seed, 0, 2);
+    EventQueue heap;
+    EventCalendar calendar(4);
+    std::uint64_t sequence = 0;
+    Tick now = 0;
+    std::size_t popped = 0;
+    for (int round = 0; round < 50000; ++round) {
+      const double u = rng.uniform01();
+      if (heap.empty() || u < 0.5) {
+        const double scale = rng.uniform01() < 0.1 ? 200000.0 : rng.uniform01() < 0.3 ? 40.0 : 2.0;
+        const Event e = make_event(now + static_cast<Tick>(rng.uniform01() * scale),
+                                   static_cast<int>(rng.uniform01() * 3), sequence++,
+                                   static_cast<std::uint32_t>(round));
+        heap.push(e);
+        calendar.push(e);
+      } else {
+        REQUIRE(calendar.top().target == heap.top().target);
+        const Event a = heap.pop();
+        const Event b = calendar.pop();
+        REQUIRE(std::tie(a.time, a.order, a.target) == std::tie(b.time, b.order, b.target));
+        now = a.time;
+        ++popped;
+      }
+      REQUIRE(calendar.size() == heap.size());
+    }
+    while (!heap.empty()) REQUIRE(calendar.pop().target == heap.pop().target);
+    CHECK(calendar.empty());
+    CHECK(popped > 10000);
+  }
+}
+
+TEST_CASE("the calendar takes an event earlier than the bucket it has moved on to", "[core]") {
+  // top() moves the wheel to the first event's bucket; a later push may still be earlier (a
+  // run that stopped at its horizon, then the model scheduled at its own clock).
+  EventCalendar calendar(4);
+  calendar.push(make_event(1000, 1, 0, 1));
+  calendar.push(make_event(900000, 1, 1, 2));
+  CHECK(calendar.top().target == 1);  // the wheel is now at tick 992
+  calendar.push(make_event(5, 1, 2, 3));
+  calendar.push(make_event(1000, 0, 3, 4));
+  std::vector<std::uint32_t> order;
+  while (!calendar.empty()) order.push_back(calendar.pop().target);
+  CHECK(order == std::vector<std::uint32_t>{3, 4, 1, 2});
 }
 
 TEST_CASE("top shows the event that pop returns next", "[core]") {

@@ -105,7 +105,7 @@ class Resource {
 
   /// Unit-ticks spent in use up to `now`.
   [[nodiscard]] double busy_unit_ticks(Tick now) const {
-    return busy_ + static_cast<double>(in_use_) * static_cast<double>(now - last_change_);
+    return static_cast<double>(busy_ + in_use_ * (now - last_change_));
   }
   /// Ticks spent closed up to `now`.
   [[nodiscard]] Tick closed_ticks(Tick now) const {
@@ -122,7 +122,7 @@ class Resource {
 
  private:
   void account(Tick now) {
-    busy_ += static_cast<double>(in_use_) * static_cast<double>(now - last_change_);
+    busy_ += in_use_ * (now - last_change_);
     last_change_ = now;
   }
 
@@ -130,7 +130,7 @@ class Resource {
   int in_use_ = 0;
   bool open_ = true;
   RingQueue<Grant> queue_;
-  double busy_ = 0;
+  Tick busy_ = 0;  ///< unit-ticks in use: exact, in integers
   Tick last_change_ = 0;
   Tick closed_ticks_ = 0;
   Tick closed_since_ = 0;

@@ -8,7 +8,7 @@
 #include <cstdint>
 #include <type_traits>
 
-#include "corridor/core/event_queue.hpp"
+#include "corridor/core/event_calendar.hpp"
 #include "corridor/core/sim_time.hpp"
 
 namespace corridor::core {
@@ -17,9 +17,13 @@ class Scheduler {
  public:
   static constexpr int kDefaultPriority = 128;
 
+  /// `bucket_bits`: the calendar's bucket width is 2^bucket_bits ticks (see event_calendar.hpp);
+  /// it changes only the speed, never the order of events.
+  explicit Scheduler(int bucket_bits = EventCalendar::kDefaultBucketBits) : queue_(bucket_bits) {}
+
   [[nodiscard]] Tick now() const { return now_; }
   [[nodiscard]] std::uint64_t events_processed() const { return processed_; }
-  [[nodiscard]] std::size_t pending() const { return queue_.size() - (top_taken_ ? 1 : 0); }
+  [[nodiscard]] std::size_t pending() const { return queue_.size(); }
   void reserve(std::size_t n) { queue_.reserve(n); }
 
   /// Schedules an event `delay` ticks from now. REQUIRES: delay >= 0, 0 <= priority < 256.
@@ -40,37 +44,23 @@ class Scheduler {
     e.target = target;
     e.kind = kind;
     e.tag = tag;
-    if (top_taken_) {
-      // The event being handled is still at the root: put the new one in its place.
-      top_taken_ = false;
-      queue_.replace_top(e);
-    } else {
-      queue_.push(e);
-    }
+    queue_.push(e);
   }
 
   /// Processes events whose time is before `horizon`, in order; the clock ends at the time of
   /// the last event processed (or stays). Stops early when `handler` returns false or when
-  /// `stop_requested()` turns true (checked every 4096 events). Returns the events processed.
-  ///
-  /// The event being handled stays at the root of the heap until the handler schedules its
-  /// first event, which then takes its place in one sift (most handlers schedule exactly one).
+  /// the stop flag turns true (checked every 4096 events). Returns the events processed.
   template <typename Handler>
   std::uint64_t run_until(Tick horizon, Handler&& handler) {
-    settle_top();  // in case a handler threw out of the previous run
     std::uint64_t count = 0;
     while (!queue_.empty() && queue_.top().time < horizon) {
-      const Event e = queue_.top();
-      top_taken_ = true;
+      const Event e = queue_.pop();
       now_ = e.time;
       ++count;
       if constexpr (std::is_same_v<decltype(handler(e)), bool>) {
-        const bool go_on = handler(e);
-        settle_top();
-        if (!go_on) break;
+        if (!handler(e)) break;
       } else {
         handler(e);
-        settle_top();
       }
       if ((count & 4095) == 0 && stop_flag_ != nullptr &&
           stop_flag_->load(std::memory_order_relaxed)) {
@@ -91,16 +81,7 @@ class Scheduler {
   void set_stop_flag(const std::atomic<bool>* flag) { stop_flag_ = flag; }
 
  private:
-  // Removes the handled event if the handler scheduled nothing.
-  void settle_top() {
-    if (top_taken_) {
-      top_taken_ = false;
-      queue_.drop_top();
-    }
-  }
-
-  EventQueue queue_;
-  bool top_taken_ = false;  ///< the root of queue_ is the event being handled, already consumed
+  EventCalendar queue_;
   Tick now_ = 0;
   std::uint64_t sequence_ = 0;
   std::uint64_t processed_ = 0;

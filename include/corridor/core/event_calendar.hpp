@@ -1,0 +1,205 @@
+// The scheduler's calendar: a wheel of time buckets for the near future in front of a 4-ary heap
+// (EventQueue) for the far future. It pops events in exactly the order EventQueue does (time,
+// then priority, then insertion sequence), so results do not depend on which one a model uses;
+// it is faster when many events are pending, because a push into a bucket ahead costs O(1) and
+// only the bucket being drained is kept sorted. Measurements: docs/performance.md.
+//
+// Layout: bucket b covers the ticks [b·W, (b+1)·W) with W = 2^bucket_bits; the wheel holds the
+// kBuckets buckets from the one being drained (`base_`) onwards, and every later event waits in
+// the heap until the wheel reaches its bucket. A bucket is an unsorted list of nodes in one pool
+// (so the wheel stays small and in cache); the bucket being drained is moved out into a sorted
+// vector, first event at the back.
+#pragma once
+
+#include <algorithm>
+#include <bit>
+#include <cassert>
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+#include "corridor/core/event_queue.hpp"
+#include "corridor/core/sim_time.hpp"
+
+namespace corridor::core {
+
+class EventCalendar {
+ public:
+  /// 2^16 ticks per bucket: about a minute when a tick is a millisecond (the transport model), a
+  /// fifteenth of a unit at 10^6 ticks per unit (the engine benchmarks).
+  static constexpr int kDefaultBucketBits = 16;
+  static constexpr std::size_t kBuckets = 1024;  ///< a power of two, a multiple of 64
+
+  explicit EventCalendar(int bucket_bits = kDefaultBucketBits)
+      : bits_(bucket_bits), heads_(kBuckets, kNone), occupied_(kBuckets / 64, 0) {
+    assert(bucket_bits >= 0 && bucket_bits < 48);
+  }
+
+  [[nodiscard]] bool empty() const { return size_ == 0; }
+  [[nodiscard]] std::size_t size() const { return size_; }
+  void reserve(std::size_t n) { far_.reserve(n); }
+
+  void clear() {
+    std::fill(heads_.begin(), heads_.end(), kNone);
+    std::fill(occupied_.begin(), occupied_.end(), 0);
+    nodes_.clear();
+    free_ = kNone;
+    current_.clear();
+    far_.clear();
+    size_ = near_ = 0;
+  }
+
+  void push(const Event& e) {
+    ++size_;
+    if (e.time < base_) return rewind(e);  // only after a run stopped early; see rewind()
+    if (bucket_of(e.time) - bucket_of(base_) >= static_cast<Tick>(kBuckets)) {
+      far_.push(e);
+      return;
+    }
+    place(e);
+  }
+
+  /// The first event. REQUIRES: !empty(). Moves the wheel on to the bucket that holds it (no
+  /// event can be earlier than that bucket afterwards, or push rewinds).
+  const Event& top() {
+    assert(!empty());
+    if (current_.empty()) {
+      if (near_ == 0) {
+        // Nothing on the wheel: restart it at the heap's first event.
+        base_ = bucket_of(far_.top().time) << bits_;
+        cur_ = index_of(base_);
+      } else {
+        const std::size_t next = next_occupied(cur_);
+        base_ += static_cast<Tick>((next - cur_) & (kBuckets - 1)) << bits_;
+        cur_ = next;
+      }
+      refill();
+      take_current();
+    }
+    return current_.back();
+  }
+
+  /// Removes and returns the first event. REQUIRES: !empty().
+  Event pop() {
+    top();
+    const Event e = current_.back();
+    current_.pop_back();
+    --size_;
+    return e;
+  }
+
+ private:
+  static constexpr std::uint32_t kNone = 0xffffffffu;
+
+  struct Node {
+    Event event;
+    std::uint32_t next = kNone;
+  };
+
+  [[nodiscard]] Tick bucket_of(Tick t) const { return t >> bits_; }
+  [[nodiscard]] std::size_t index_of(Tick t) const {
+    return static_cast<std::size_t>(bucket_of(t)) & (kBuckets - 1);
+  }
+
+  // Puts `e` (within the wheel's span) into its bucket, or at its place in current_ when it
+  // belongs to the bucket being drained.
+  void place(const Event& e) {
+    if (bucket_of(e.time) == bucket_of(base_)) {
+      // Events for the bucket being drained are usually due soon: search from the back.
+      std::size_t pos = current_.size();
+      while (pos > 0 && before(current_[pos - 1], e)) --pos;
+      current_.insert(current_.begin() + static_cast<std::ptrdiff_t>(pos), e);
+      return;
+    }
+    const std::size_t i = index_of(e.time);
+    std::uint32_t n;
+    if (free_ != kNone) {
+      n = free_;
+      free_ = nodes_[n].next;
+    } else {
+      n = static_cast<std::uint32_t>(nodes_.size());
+      nodes_.emplace_back();
+    }
+    nodes_[n].event = e;
+    nodes_[n].next = heads_[i];
+    heads_[i] = n;
+    occupied_[i / 64] |= std::uint64_t{1} << (i % 64);
+    ++near_;
+  }
+
+  // Moves bucket cur_ into current_, sorted with its first event at the back. (While a bucket
+  // is being drained, place() puts its new events straight into current_.)
+  void take_current() {
+    for (std::uint32_t n = heads_[cur_]; n != kNone;) {
+      current_.push_back(nodes_[n].event);
+      const std::uint32_t next = nodes_[n].next;
+      nodes_[n].next = free_;
+      free_ = n;
+      n = next;
+      --near_;
+    }
+    heads_[cur_] = kNone;
+    occupied_[cur_ / 64] &= ~(std::uint64_t{1} << (cur_ % 64));
+    if (current_.size() > 1) {
+      std::sort(current_.begin(), current_.end(),
+                [](const Event& x, const Event& y) { return before(y, x); });
+    }
+  }
+
+  // Moves the heap's events that the wheel now spans onto the wheel.
+  void refill() {
+    const Tick end = bucket_of(base_) + static_cast<Tick>(kBuckets);
+    while (!far_.empty() && bucket_of(far_.top().time) < end) place(far_.pop());
+  }
+
+  // The first occupied bucket after `from`, going round the wheel. REQUIRES: near_ > 0.
+  [[nodiscard]] std::size_t next_occupied(std::size_t from) const {
+    const std::size_t words = occupied_.size();
+    std::size_t w = from / 64;
+    // Only the bits above `from` in its own word at first; the whole word when the search
+    // comes round to it again.
+    std::uint64_t bits = occupied_[w] & ~(~std::uint64_t{0} >> (63 - from % 64));
+    for (std::size_t step = 0; step <= words; ++step) {
+      if (bits != 0) return w * 64 + static_cast<std::size_t>(std::countr_zero(bits));
+      w = (w + 1) % words;
+      bits = occupied_[w];
+    }
+    assert(false && "next_occupied on an empty wheel");
+    return from;
+  }
+
+  // An event earlier than the bucket being drained: possible only when a run stopped after
+  // top() had moved the wheel on and the model then scheduled before that point. Everything
+  // goes back to the heap and the wheel restarts at the new event.
+  void rewind(const Event& e) {
+    for (const Event& x : current_) far_.push(x);
+    current_.clear();
+    for (std::size_t i = 0; i < kBuckets; ++i) {
+      for (std::uint32_t n = heads_[i]; n != kNone; n = nodes_[n].next) far_.push(nodes_[n].event);
+      heads_[i] = kNone;
+    }
+    std::fill(occupied_.begin(), occupied_.end(), 0);
+    nodes_.clear();
+    free_ = kNone;
+    near_ = 0;
+    far_.push(e);
+    base_ = bucket_of(e.time) << bits_;
+    cur_ = index_of(base_);
+    refill();
+    take_current();
+  }
+
+  int bits_;
+  std::vector<std::uint32_t> heads_;     ///< first node of each bucket's list, or kNone
+  std::vector<std::uint64_t> occupied_;  ///< bit i: bucket i's list is not empty
+  std::vector<Node> nodes_;              ///< list nodes; the unused ones on a free list
+  std::uint32_t free_ = kNone;
+  std::vector<Event> current_;  ///< the bucket being drained, sorted, first event at the back
+  Tick base_ = 0;               ///< first tick of that bucket
+  std::size_t cur_ = 0;         ///< its index on the wheel
+  std::size_t near_ = 0;        ///< events in the buckets' lists
+  std::size_t size_ = 0;        ///< all events: lists, current_ and the heap
+  EventQueue far_;
+};
+
+}  // namespace corridor::core
