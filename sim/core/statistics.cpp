@@ -57,26 +57,38 @@ double TimeWeighted::average(double t) const {
 }
 
 double Samples::mean() const {
-  if (values_.empty()) return 0;
-  double sum = 0;
+  if (size() == 0) return 0;
+  double sum = 0;  // the zeros add nothing
   for (double v : values_) sum += v;
-  return sum / static_cast<double>(values_.size());
+  return sum / static_cast<double>(size());
+}
+
+double Samples::order_statistic(std::size_t k) const {
+  // Sorted, the values are: the negative ones, then the zeros, then the positive ones.
+  const auto first_non_negative =
+      std::partition(values_.begin(), values_.end(), [](double v) { return v < 0; });
+  const auto negatives = static_cast<std::size_t>(first_non_negative - values_.begin());
+  if (k >= negatives && k < negatives + zeros_) return 0.0;
+  const auto from = k < negatives ? values_.begin() : first_non_negative;
+  const auto to = k < negatives ? first_non_negative : values_.end();
+  const std::size_t rank = k < negatives ? k : k - negatives - zeros_;
+  // Selection instead of a full sort: linear time; the values end up partitioned, not sorted.
+  const auto at = from + static_cast<std::ptrdiff_t>(rank);
+  std::nth_element(from, at, to);
+  return *at;
 }
 
 double Samples::quantile(double q) const {
-  if (values_.empty()) return 0;
+  const std::size_t n = size();
+  if (n == 0) return 0;
   // Clamp, so that a level outside [0, 1] (or NaN) cannot index outside the values.
   const double level = q > 0 ? std::min(q, 1.0) : 0.0;
-  const double pos = level * static_cast<double>(values_.size() - 1);
+  const double pos = level * static_cast<double>(n - 1);
   const auto lo = static_cast<std::size_t>(std::floor(pos));
   const double frac = pos - static_cast<double>(lo);
-  // Selection instead of a full sort: the lo-th order statistic, then the smallest value above
-  // it is the (lo + 1)-th. Linear time; the values end up partitioned, not sorted.
-  const auto at = values_.begin() + static_cast<std::ptrdiff_t>(lo);
-  std::nth_element(values_.begin(), at, values_.end());
-  const double low = *at;
-  if (lo + 1 >= values_.size() || frac == 0) return low;
-  const double high = *std::min_element(at + 1, values_.end());
+  const double low = order_statistic(lo);
+  if (lo + 1 >= n || frac == 0) return low;
+  const double high = order_statistic(lo + 1);
   return low + frac * (high - low);
 }
 

@@ -2,9 +2,12 @@
 // hand: Welford's running moments, time-weighted averages, quantiles and Student-t intervals.
 #include "corridor/core/statistics.hpp"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <vector>
+
+#include "corridor/core/random.hpp"
 
 using corridor::core::estimate;
 using corridor::core::Samples;
@@ -92,6 +95,36 @@ TEST_CASE("quantiles interpolate linearly between order statistics", "[core]") {
   CHECK(s.quantile(0.5) == 20);
   CHECK(s.quantile(-1) == 5);  // out-of-range levels are clamped
   CHECK(s.quantile(2) == 40);
+}
+
+TEST_CASE("quantiles with many zeros and negative values match a full sort", "[core]") {
+  corridor::core::RandomStream rng(11, 0, 3);
+  Samples s;
+  std::vector<double> all;
+  for (int i = 0; i < 2001; ++i) {
+    const double u = rng.uniform01();
+    const double x = u < 0.6 ? 0.0 : u < 0.7 ? -rng.exponential(5) : rng.exponential(50);
+    s.add(x);
+    all.push_back(x);
+  }
+  std::sort(all.begin(), all.end());
+  CHECK(s.size() == all.size());
+  double sum = 0;
+  for (double x : all) sum += x;
+  CHECK(s.mean() == Approx(sum / static_cast<double>(all.size())));
+  for (double q : {0.0, 0.03, 0.1, 0.35, 0.5, 0.65, 0.7, 0.95, 0.999, 1.0}) {
+    const double pos = q * static_cast<double>(all.size() - 1);
+    const auto lo = static_cast<std::size_t>(pos);
+    const double frac = pos - static_cast<double>(lo);
+    const double expected =
+        frac == 0 ? all[lo] : all[lo] + frac * (all[std::min(lo + 1, all.size() - 1)] - all[lo]);
+    CHECK(s.quantile(q) == expected);
+  }
+  Samples zeros;
+  for (int i = 0; i < 5; ++i) zeros.add(0);
+  CHECK(zeros.size() == 5);
+  CHECK(zeros.quantile(0.95) == 0);
+  CHECK(zeros.mean() == 0);
 }
 
 TEST_CASE("student's t quantile matches the table and tends to the normal", "[core]") {

@@ -51,12 +51,14 @@ class EventCalendar {
 
   void push(const Event& e) {
     ++size_;
-    if (e.time < base_) return rewind(e);  // only after a run stopped early; see rewind()
-    if (bucket_of(e.time) - bucket_of(base_) >= static_cast<Tick>(kBuckets)) {
-      far_.push(e);
-      return;
+    const Tick ahead = bucket_of(e.time) - bucket_of(base_);  // buckets after the current one
+    if (ahead == 0) {
+      insert_current(e);
+    } else if (static_cast<std::uint64_t>(ahead) < kBuckets) {
+      link(e, static_cast<std::size_t>(bucket_of(e.time)) & (kBuckets - 1));
+    } else {
+      push_outside(e);
     }
-    place(e);
   }
 
   /// The first event. REQUIRES: !empty(). Moves the wheel on to the bucket that holds it (no
@@ -104,17 +106,20 @@ class EventCalendar {
   // Puts `e` (within the wheel's span) into its bucket, or at its place in current_ when it
   // belongs to the bucket being drained.
   void place(const Event& e) {
-    if (bucket_of(e.time) == bucket_of(base_)) {
-      // Events for the bucket being drained are usually due soon: search from the back.
-      std::size_t pos = current_.size();
-      while (pos > 0 && before(current_[pos - 1], e)) --pos;
-      current_.insert(current_.begin() + static_cast<std::ptrdiff_t>(pos), e);
-      return;
-    }
-    const std::size_t i = index_of(e.time);
-    std::uint32_t n;
-    if (free_ != kNone) {
-      n = free_;
+    if (bucket_of(e.time) == bucket_of(base_)) return insert_current(e);
+    link(e, index_of(e.time));
+  }
+
+  // Events for the bucket being drained are usually due soon: search from the back.
+  void insert_current(const Event& e) {
+    std::size_t pos = current_.size();
+    while (pos > 0 && before(current_[pos - 1], e)) --pos;
+    current_.insert(current_.begin() + static_cast<std::ptrdiff_t>(pos), e);
+  }
+
+  void link(const Event& e, std::size_t i) {
+    std::uint32_t n = free_;
+    if (n != kNone) {
       free_ = nodes_[n].next;
     } else {
       n = static_cast<std::uint32_t>(nodes_.size());
@@ -127,10 +132,28 @@ class EventCalendar {
     ++near_;
   }
 
+  // An event beyond the wheel's span goes to the heap; one before the bucket being drained
+  // rewinds the wheel.
+  [[gnu::noinline]] void push_outside(const Event& e) {
+    if (e.time < base_) return rewind(e);
+    far_.push(e);
+  }
+
   // Moves bucket cur_ into current_, sorted with its first event at the back. (While a bucket
   // is being drained, place() puts its new events straight into current_.)
   void take_current() {
-    for (std::uint32_t n = heads_[cur_]; n != kNone;) {
+    const std::uint32_t first = heads_[cur_];
+    if (first != kNone && nodes_[first].next == kNone && current_.empty()) {
+      // The common case: one event in the bucket.
+      current_.push_back(nodes_[first].event);
+      nodes_[first].next = free_;
+      free_ = first;
+      --near_;
+      heads_[cur_] = kNone;
+      occupied_[cur_ / 64] &= ~(std::uint64_t{1} << (cur_ % 64));
+      return;
+    }
+    for (std::uint32_t n = first; n != kNone;) {
       current_.push_back(nodes_[n].event);
       const std::uint32_t next = nodes_[n].next;
       nodes_[n].next = free_;
