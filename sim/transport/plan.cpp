@@ -330,6 +330,10 @@ class Builder {
     std::vector<graph::Hop> back(hops.rbegin(), hops.rend());
     for (auto& h : back) h.forward = !h.forward;
     s.inbound = compile(back, fl);
+    s.passive_return =
+        fl.kind == model::FleetKind::kTruck && fl.count == 0 &&
+        std::all_of(plan_.ops.begin() + s.inbound.begin, plan_.ops.begin() + s.inbound.end,
+                    [](const Op& op) { return op.code == Op::kRun || op.code == Op::kTraverse; });
     plan_.services.push_back(std::move(s));
     it->second = static_cast<std::uint32_t>(plan_.services.size() - 1);
     return it->second;

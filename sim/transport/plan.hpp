@@ -76,6 +76,9 @@ struct ServiceSpec {
   double unit_t = 0;      ///< tonnes per wagon or truck
   Program outbound;
   Program inbound;  ///< the empty return
+  /// The return only drives (runs and link crossings) and the fleet is unlimited: nothing the
+  /// vehicle does on the way back can affect another, so it is accounted for in one step.
+  bool passive_return = false;
 };
 
 /// A sea link and the vessels that serve it.

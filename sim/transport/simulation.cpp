@@ -576,7 +576,33 @@ class Simulation {
       back.pc = plan_.services[back.service].inbound.begin;
       back.moving = 0;
       back.trip_mask = 0;
+      if (plan_.services[back.service].passive_return) return drive_back(vid);
     }
+  }
+
+  // The whole of a passive return (see ServiceSpec::passive_return) at once: the statistics of
+  // each link crossing as of the time the vehicle would cross it, then the vehicle is free. A
+  // return that would end after the horizon never ends, as in the event-by-event run.
+  void drive_back(std::uint32_t vid) {
+    Vehicle& v = vehicles_[vid];
+    const Program& prog = plan_.services[v.service].inbound;
+    Tick t = now();
+    for (std::uint32_t pc = prog.begin; pc < prog.end; ++pc) {
+      const Op& op = plan_.ops[pc];
+      if (op.code == Op::kRun) {
+        v.moving += op.ticks;
+        t += op.ticks + op.stand;
+        if (t >= horizon_) return;
+      } else if (t >= warmup_) {  // kTraverse of an empty vehicle: nothing aboard to count
+        links_[op.a].vehicles += 1;
+        links_[op.a].waits.add(ticks_to_seconds(v.wait_acc));
+        v.wait_acc = 0;
+      } else {
+        v.wait_acc = 0;
+      }
+    }
+    v.pc = prog.end;
+    vehicle_done(vid);
   }
 
   static double sample(const model::Distribution& d, core::RandomStream& rng) {
