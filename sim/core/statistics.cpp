@@ -63,21 +63,6 @@ double Samples::mean() const {
   return sum / static_cast<double>(size());
 }
 
-double Samples::order_statistic(std::size_t k) const {
-  // Sorted, the values are: the negative ones, then the zeros, then the positive ones.
-  const auto first_non_negative =
-      std::partition(values_.begin(), values_.end(), [](double v) { return v < 0; });
-  const auto negatives = static_cast<std::size_t>(first_non_negative - values_.begin());
-  if (k >= negatives && k < negatives + zeros_) return 0.0;
-  const auto from = k < negatives ? values_.begin() : first_non_negative;
-  const auto to = k < negatives ? first_non_negative : values_.end();
-  const std::size_t rank = k < negatives ? k : k - negatives - zeros_;
-  // Selection instead of a full sort: linear time; the values end up partitioned, not sorted.
-  const auto at = from + static_cast<std::ptrdiff_t>(rank);
-  std::nth_element(from, at, to);
-  return *at;
-}
-
 double Samples::quantile(double q) const {
   const std::size_t n = size();
   if (n == 0) return 0;
@@ -86,6 +71,20 @@ double Samples::quantile(double q) const {
   const double pos = level * static_cast<double>(n - 1);
   const auto lo = static_cast<std::size_t>(std::floor(pos));
   const double frac = pos - static_cast<double>(lo);
+  // Sorted, the values are: the negative ones, then the zeros, then the positive ones.
+  const auto positive =
+      std::partition(values_.begin(), values_.end(), [](double v) { return v < 0; });
+  const auto negatives = static_cast<std::size_t>(positive - values_.begin());
+  // The k-th smallest value (0-based), by selection instead of a full sort: linear time; the
+  // values end up partitioned, not sorted.
+  auto order_statistic = [&](std::size_t k) {
+    if (k >= negatives && k < negatives + zeros_) return 0.0;
+    const auto from = k < negatives ? values_.begin() : positive;
+    const auto to = k < negatives ? positive : values_.end();
+    const auto at = from + static_cast<std::ptrdiff_t>(k < negatives ? k : k - negatives - zeros_);
+    std::nth_element(from, at, to);
+    return *at;
+  };
   const double low = order_statistic(lo);
   if (lo + 1 >= n || frac == 0) return low;
   const double high = order_statistic(lo + 1);

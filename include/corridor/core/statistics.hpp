@@ -65,9 +65,6 @@ class Samples {
   [[nodiscard]] double quantile(double q) const;
 
  private:
-  // The k-th smallest value (0-based) counting the zeros. REQUIRES: k < size().
-  [[nodiscard]] double order_statistic(std::size_t k) const;
-
   mutable std::vector<double> values_;  ///< every value but +0, in no particular order
   std::size_t zeros_ = 0;               ///< how many +0 were added
 };
