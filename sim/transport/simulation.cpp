@@ -836,18 +836,23 @@ class Simulation {
 
   // Cargo arrived at port end `end` of sea `s`: fill vessels waiting there.
   void load_waiting_vessels(std::uint32_t s, int end) {
-    auto waiting = seas_[s].waiting[end];  // copy: sailing edits the list
-    for (std::uint32_t vs : waiting) {
-      if (seas_[s].queued_t[end] <= 0) break;
-      load_vessel(vs);
-      const model::Fleet& fl = sc_.fleets[vessel_spec(vessels_[vs]).fleet];
-      if (vessel_full(vessels_[vs]) && fl.departure.policy == model::Departure::Policy::kWhenFull &&
-          link_gates_[plan_.seas[s].link].closed == 0) {
-        vessel_sail(vs);
+    if (!seas_[s].waiting[end].empty()) {
+      scratch_.assign(seas_[s].waiting[end].begin(), seas_[s].waiting[end].end());  // sailing
+      for (std::uint32_t vs : scratch_) {  // edits the list; nothing here re-enters this function
+        if (seas_[s].queued_t[end] <= 0) break;
+        load_vessel(vs);
+        const model::Fleet& fl = sc_.fleets[vessel_spec(vessels_[vs]).fleet];
+        if (vessel_full(vessels_[vs]) &&
+            fl.departure.policy == model::Departure::Policy::kWhenFull &&
+            link_gates_[plan_.seas[s].link].closed == 0) {
+          vessel_sail(vs);
+        }
       }
     }
     // A vessel waiting at the other end with nothing aboard may come for this cargo.
-    for (std::uint32_t vs : std::vector<std::uint32_t>(seas_[s].waiting[1 - end])) {
+    if (seas_[s].waiting[1 - end].empty()) return;
+    scratch_.assign(seas_[s].waiting[1 - end].begin(), seas_[s].waiting[1 - end].end());
+    for (std::uint32_t vs : scratch_) {
       VesselState& v = vessels_[vs];
       const model::Fleet& fl = sc_.fleets[vessel_spec(v).fleet];
       if (fl.departure.policy == model::Departure::Policy::kWhenFull &&
@@ -1112,6 +1117,7 @@ class Simulation {
   std::vector<OwnerCounters> nodes_;
   std::vector<FlowCounters> flows_;
   std::vector<CorridorResult> corridors_;
+  std::vector<std::uint32_t> scratch_;  ///< load_waiting_vessels' copy of a waiting list
 };
 
 }  // namespace
