@@ -8,6 +8,7 @@
 #include "corridor/exit_status.hpp"
 #include "corridor/pipeline/generate.hpp"
 #include "corridor/report/atomic_file.hpp"
+#include "corridor/scenario/validator.hpp"
 
 namespace corridor::cli {
 namespace {
@@ -44,12 +45,15 @@ void add_generate_command(CLI::App& app, Action& action) {
       "  corridor generate --nodes 1000 --flows 100 --out big.yaml\n"
       "  corridor generate --nodes 100 --flows 20 --seed 7 > net.yaml && corridor validate "
       "net.yaml");
-  cmd->add_option("-n,--nodes", args->options.nodes, "Number of nodes (4 to 10000)")
+  // The ranges are the scenario limits, so that every file written here loads.
+  cmd->add_option("-n,--nodes", args->options.nodes,
+                  fmt::format("Number of nodes (4 to {})", scenario::kMaxNodes))
       ->required()
-      ->check(CLI::Range(4, 10000));
-  cmd->add_option("-F,--flows", args->options.flows, "Number of flows (1 to 10000)")
+      ->check(CLI::Range(std::size_t{4}, scenario::kMaxNodes));
+  cmd->add_option("-F,--flows", args->options.flows,
+                  fmt::format("Number of flows (1 to {})", scenario::kMaxFlows))
       ->required()
-      ->check(CLI::Range(1, 10000));
+      ->check(CLI::Range(std::size_t{1}, scenario::kMaxFlows));
   cmd->add_option("-s,--seed", args->options.seed, "Random seed (default 1)");
   cmd->add_option("-o,--out", args->out, "File to write (default: standard output)");
   cmd->callback([&action, args] { action = [args] { return generate(*args); }; });

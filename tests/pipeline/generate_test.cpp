@@ -59,8 +59,8 @@ TEST_CASE("the same options give the same text and another seed another network"
 
 TEST_CASE("generate refuses sizes the loader would refuse", "[pipeline]") {
   CHECK_THROWS_AS(corridor::pipeline::generate_scenario(options(3, 5, 1)), corridor::UsageError);
-  CHECK_THROWS_WITH(corridor::pipeline::generate_scenario(options(10001, 5, 1)),
-                    "--nodes must be between 4 and 10000, got 10001");
+  CHECK_THROWS_WITH(corridor::pipeline::generate_scenario(options(100001, 5, 1)),
+                    "--nodes must be between 4 and 100000, got 100001");
   CHECK_THROWS_WITH(corridor::pipeline::generate_scenario(options(10, 0, 1)),
                     "--flows must be between 1 and 10000, got 0");
 }

@@ -53,7 +53,7 @@ struct DocEntry {
 /// exhausting memory.
 inline constexpr std::size_t kMaxFileBytes = 64u * 1024u * 1024u;
 inline constexpr int kMaxDepth = 64;
-inline constexpr std::size_t kMaxValues = 1'000'000;  ///< after expanding YAML aliases
+inline constexpr std::size_t kMaxValues = 5'000'000;  ///< after expanding YAML aliases
 
 /// Parses YAML text into a tree. `file` names the text in locations. Problems (syntax errors,
 /// tabs in indentation, limits) are appended to `diagnostics` and nullopt returned. An empty

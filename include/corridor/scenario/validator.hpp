@@ -15,8 +15,8 @@ namespace corridor::scenario {
 
 /// Limits on what one scenario may hold, so that a broken or generated file fails with a message
 /// instead of a run that cannot finish (docs/scenario-format.md, "Limits").
-inline constexpr std::size_t kMaxNodes = 10'000;
-inline constexpr std::size_t kMaxLinks = 20'000;
+inline constexpr std::size_t kMaxNodes = 100'000;
+inline constexpr std::size_t kMaxLinks = 200'000;
 inline constexpr std::size_t kMaxFlows = 10'000;
 inline constexpr int kMaxReplications = 100'000;
 inline constexpr double kMaxHorizonYears = 100;
