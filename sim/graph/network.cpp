@@ -13,6 +13,7 @@
 #include <functional>
 #include <limits>
 #include <map>
+#include <mutex>
 #include <string>
 
 #include "corridor/error.hpp"
@@ -70,6 +71,22 @@ struct Network::Impl {
 
   [[nodiscard]] std::size_t carrier_count() const { return kFirstRail + gauges_mm.size(); }
   [[nodiscard]] static bool is_rail(std::size_t c) { return c >= kFirstRail; }
+
+  /// The expanded graph of the last route() call and the search buffers, reused by the next
+  /// call when it allows the same modes and has the same `via` nodes (all flows of most
+  /// scenarios), so that a search neither rebuilds the graph nor sets up arrays of its size.
+  struct RouteCache {
+    std::mutex mutex;
+    bool built = false;
+    unsigned modes = 0;            ///< bit per model::Mode allowed
+    std::vector<std::size_t> via;  ///< node indices
+    StateGraph graph;
+    std::vector<double> distance;  ///< max() except for vertices reached by a search
+    std::vector<boost::default_color_type> color;  ///< white except during a search
+    std::vector<StateGraph::edge_descriptor> arrived_by;
+    std::vector<std::size_t> reached;  ///< vertices whose distance and colour a search set
+  };
+  mutable RouteCache cache;
 
   /// Whether cargo arriving by `from` may leave by `to` at `node`.
   [[nodiscard]] static bool may_change(const model::Node& node, std::size_t from, std::size_t to) {
@@ -250,6 +267,45 @@ double Network::free_flow_s(const std::vector<Hop>& hops) const {
   return total_s;
 }
 
+namespace {
+
+/// Thrown by RouteVisitor to end a search once it has settled a state of the destination.
+struct DestinationSettled {};
+
+/// Records the edge each state was last reached by, notes every state a search reaches (so that
+/// the reused buffers can be reset) and ends the search when it settles a destination state.
+/// Settling takes states in order of distance, so by then every state nearer than the
+/// destination, and every destination state as near, has its final distance and edge: the
+/// search up to here is the full search's, and the route the same.
+class RouteVisitor : public boost::default_dijkstra_visitor {
+ public:
+  RouteVisitor(std::vector<StateGraph::edge_descriptor>& arrived_by,
+               std::vector<std::size_t>& reached, std::size_t start, std::size_t goal_first,
+               std::size_t goal_end)
+      : arrived_by_(&arrived_by),
+        reached_(&reached),
+        start_(start),
+        goal_first_(goal_first),
+        goal_end_(goal_end) {}
+
+  void discover_vertex(std::size_t v, const StateGraph&) const { reached_->push_back(v); }
+  void examine_vertex(std::size_t v, const StateGraph&) const {
+    if (v >= goal_first_ && v < goal_end_ && v != start_) throw DestinationSettled{};
+  }
+  void edge_relaxed(const StateGraph::edge_descriptor& e, const StateGraph& g) const {
+    (*arrived_by_)[boost::target(e, g)] = e;
+  }
+
+ private:
+  std::vector<StateGraph::edge_descriptor>* arrived_by_;
+  std::vector<std::size_t>* reached_;
+  std::size_t start_;
+  std::size_t goal_first_;
+  std::size_t goal_end_;
+};
+
+}  // namespace
+
 std::optional<std::vector<Hop>> Network::route(const model::Flow& flow) const {
   const auto origin = node_index(flow.origin);
   const auto destination = node_index(flow.destination);
@@ -276,62 +332,101 @@ std::optional<std::vector<Hop>> Network::route(const model::Flow& flow) const {
   const std::size_t start_layer = advance(0, *origin);
   if (start_layer == via.size() && *origin == *destination) return std::vector<Hop>{};
 
-  auto allowed = [&](model::Mode mode) {
-    return flow.modes.empty() ||
-           std::find(flow.modes.begin(), flow.modes.end(), mode) != flow.modes.end();
+  unsigned modes = 0;
+  if (flow.modes.empty()) {
+    modes = ~0u;
+  } else {
+    for (const model::Mode mode : flow.modes) modes |= 1u << static_cast<unsigned>(mode);
+  }
+  auto allowed = [modes](model::Mode mode) {
+    return ((modes >> static_cast<unsigned>(mode)) & 1u) != 0;
   };
 
-  // Build the expanded graph. Out-edges of each state are added in link index order (forward
-  // before backward), and Dijkstra keeps the first of equal tentative distances, so among
-  // parallel links of equal time the lower index wins.
-  StateGraph sg(layers * nodes * carriers);
-  const PhysicalGraph& g = impl_->graph;
-  for (std::size_t layer = start_layer; layer < layers; ++layer) {
-    for (const auto e : boost::make_iterator_range(boost::edges(g))) {
-      const std::size_t link = g[e].link;
-      if (!allowed(scenario_->links[link].mode)) continue;
-      const std::size_t to_carrier = impl_->link_carrier[link];
-      for (const bool forward : {true, false}) {
-        const std::size_t u = forward ? boost::source(e, g) : boost::target(e, g);
-        const std::size_t v = forward ? boost::target(e, g) : boost::source(e, g);
-        const std::size_t next_layer = advance(layer, v);
-        const model::Node& at = scenario_->nodes[u];
-        for (std::size_t from_carrier = 0; from_carrier < carriers; ++from_carrier) {
-          // Only the origin in the starting layer is left without a carrier.
-          if (from_carrier == Impl::kNone && (u != *origin || layer != start_layer)) continue;
-          if (!Impl::may_change(at, from_carrier, to_carrier)) continue;
-          boost::add_edge(state(layer, u, from_carrier), state(next_layer, v, to_carrier),
-                          StateEdge{g[e].free_flow_s, Hop{link, forward}}, sg);
+  Impl::RouteCache& cache = impl_->cache;
+  const std::lock_guard<std::mutex> lock(cache.mutex);
+  if (!cache.built || cache.modes != modes || cache.via != via) {
+    // Build the expanded graph. Out-edges of each state are added in link index order
+    // (forward before backward), and Dijkstra keeps the first of equal tentative distances, so
+    // among parallel links of equal time the lower index wins. Every node may leave without a
+    // carrier, in every layer, so that any origin can use the graph; a search reaches only
+    // its own origin's such state (no edge leads into one), so the graph it explores is the
+    // same as if only the origin could.
+    cache.built = false;
+    const std::size_t n = layers * nodes * carriers;
+    cache.graph = StateGraph(n);
+    StateGraph& sg = cache.graph;
+    const PhysicalGraph& g = impl_->graph;
+    for (std::size_t layer = 0; layer < layers; ++layer) {
+      for (const auto e : boost::make_iterator_range(boost::edges(g))) {
+        const std::size_t link = g[e].link;
+        if (!allowed(scenario_->links[link].mode)) continue;
+        const std::size_t to_carrier = impl_->link_carrier[link];
+        for (const bool forward : {true, false}) {
+          const std::size_t u = forward ? boost::source(e, g) : boost::target(e, g);
+          const std::size_t v = forward ? boost::target(e, g) : boost::source(e, g);
+          const std::size_t next_layer = advance(layer, v);
+          const model::Node& at = scenario_->nodes[u];
+          for (std::size_t from_carrier = 0; from_carrier < carriers; ++from_carrier) {
+            if (!Impl::may_change(at, from_carrier, to_carrier)) continue;
+            boost::add_edge(state(layer, u, from_carrier), state(next_layer, v, to_carrier),
+                            StateEdge{g[e].free_flow_s, Hop{link, forward}}, sg);
+          }
         }
       }
     }
+    cache.distance.assign(n, std::numeric_limits<double>::max());
+    cache.color.assign(n, boost::white_color);
+    cache.arrived_by.assign(n, StateGraph::edge_descriptor{});
+    cache.modes = modes;
+    cache.via = via;
+    cache.built = true;
   }
 
-  const std::size_t n = boost::num_vertices(sg);
-  std::vector<double> distance(n, std::numeric_limits<double>::max());
-  std::vector<StateGraph::edge_descriptor> arrived_by(n);
-  const auto index = boost::get(boost::vertex_index, sg);
+  const StateGraph& sg = cache.graph;
   const std::size_t start = state(start_layer, *origin, Impl::kNone);
-  boost::dijkstra_shortest_paths(
-      sg, start,
-      boost::weight_map(boost::get(&StateEdge::time_s, sg))
-          .distance_map(boost::make_iterator_property_map(distance.begin(), index))
-          .visitor(boost::make_dijkstra_visitor(boost::record_edge_predecessors(
-              boost::make_iterator_property_map(arrived_by.begin(), index),
-              boost::on_edge_relaxed()))));
+  const std::size_t goal = state(layers - 1, *destination, 0);
+  // Whatever happens, leave the buffers as a new search expects them.
+  struct Reset {
+    Impl::RouteCache& cache;
+    std::size_t start;
+    ~Reset() {
+      for (const std::size_t v : cache.reached) {
+        cache.distance[v] = std::numeric_limits<double>::max();
+        cache.color[v] = boost::white_color;
+      }
+      cache.distance[start] = std::numeric_limits<double>::max();
+      cache.color[start] = boost::white_color;
+      cache.reached.clear();
+    }
+  } reset{cache, start};
+  cache.reached.clear();
+
+  // What boost::dijkstra_shortest_paths does after setting every distance to max() and every
+  // colour to white, which the buffers already hold.
+  const auto index = boost::get(boost::vertex_index, sg);
+  cache.distance[start] = 0;
+  try {
+    boost::dijkstra_shortest_paths_no_init(
+        sg, start, boost::dummy_property_map(),
+        boost::make_iterator_property_map(cache.distance.begin(), index),
+        boost::get(&StateEdge::time_s, sg), index, std::less<double>(), std::plus<double>(), 0.0,
+        RouteVisitor(cache.arrived_by, cache.reached, start, goal, goal + carriers),
+        boost::make_iterator_property_map(cache.color.begin(), index));
+  } catch (const DestinationSettled&) {
+  }
 
   // The best arrival at the destination in the last layer; ties go to the lower carrier.
   std::optional<std::size_t> best;
   for (std::size_t c = 0; c < carriers; ++c) {
-    const std::size_t s = state(layers - 1, *destination, c);
-    if (s == start || distance[s] == std::numeric_limits<double>::max()) continue;
-    if (!best || distance[s] < distance[*best]) best = s;
+    const std::size_t s = goal + c;
+    if (s == start || cache.distance[s] == std::numeric_limits<double>::max()) continue;
+    if (!best || cache.distance[s] < cache.distance[*best]) best = s;
   }
   if (!best) return std::nullopt;
 
   std::vector<Hop> hops;
   for (std::size_t s = *best; s != start;) {
-    const auto e = arrived_by[s];
+    const auto e = cache.arrived_by[s];
     hops.push_back(sg[e].hop);
     s = boost::source(e, sg);
   }

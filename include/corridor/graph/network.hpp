@@ -55,7 +55,9 @@ class Network {
   /// with `transfer`. Pipeline cargo changes to sea at ports and to rail or road at transfer
   /// nodes. Ties go to the lower link index among parallel links; the result is deterministic.
   /// An empty route means origin == destination with nothing to visit. nullopt when there is
-  /// no route (or a node id of the flow is unknown).
+  /// no route (or a node id of the flow is unknown). Calls share one search graph, kept while
+  /// flows allow the same modes and list the same `via` nodes, under a lock: safe from several
+  /// threads, but not in parallel.
   [[nodiscard]] std::optional<std::vector<Hop>> route(const model::Flow& flow) const;
 
   /// Total free-flow time of a sequence of hops, in seconds.
