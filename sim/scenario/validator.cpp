@@ -1026,12 +1026,14 @@ class Validator {
     for (const auto& ref : references_) {
       const std::string& id = ref.node->text;
       bool found = false;
-      Keys candidates;
-      for (const IdTable* t : ref.targets) {
-        found = found || t->contains(id);
-        candidates.insert(candidates.end(), t->order.begin(), t->order.end());
-      }
+      for (const IdTable* t : ref.targets) found = found || t->contains(id);
       if (!found) {
+        // The suggestions are gathered only for a reference that needs them: copying every id
+        // for each of a large network's references made validation quadratic.
+        Keys candidates;
+        for (const IdTable* t : ref.targets) {
+          candidates.insert(candidates.end(), t->order.begin(), t->order.end());
+        }
         std::string noun = ref.targets.front()->noun;
         if (ref.targets.size() == 2) noun += " or " + ref.targets[1]->noun;
         error(*ref.node, ref.path,
