@@ -1,5 +1,6 @@
-// The event calendar: a 4-ary min-heap of plain event records with a total, deterministic order
-// (time, then priority, then insertion sequence). No allocation per event once the heap has grown.
+// The event record and its total, deterministic order (time, then priority, then insertion
+// sequence), and a 4-ary min-heap of such records: the scheduler's calendar (event_calendar.hpp)
+// keeps the events beyond its wheel in one. No allocation per event once the heap has grown.
 // Measurements behind the layout and the sift code: docs/performance.md.
 #pragma once
 
@@ -70,13 +71,6 @@ class EventQueue {
     Event last = heap_.back();
     heap_.pop_back();
     if (!heap_.empty()) sift_down(last);
-  }
-
-  /// Removes the first event and inserts `e`, in one pass down from the root (cheaper than
-  /// pop() then push()). REQUIRES: !empty().
-  void replace_top(const Event& e) {
-    assert(!heap_.empty());
-    sift_down(e);
   }
 
  private:
