@@ -24,6 +24,7 @@ struct CompareArgs {
 };
 
 int compare(const CompareArgs& args) {
+  check_destination(args.report);
   const auto overrides = parse_overrides(args.report.sets);
   // Load everything first: a typo in the last file is reported before any simulation.
   std::vector<model::Scenario> scenarios;

@@ -1,4 +1,4 @@
-// Options and output delivery shared by `corridor compare` and `corridor sweep`.
+// Options and output delivery shared by `corridor run`, `corridor compare` and `corridor sweep`.
 #include "report_options.hpp"
 
 #include <fmt/format.h>
@@ -13,23 +13,38 @@
 
 namespace corridor::cli {
 
-void add_report_options(CLI::App* cmd, ReportArgs& args, const std::string& what) {
-  args.replications_option =
-      cmd->add_option("-r,--replications", args.replications,
-                      "Replications per " + what + " (default: the scenario's run.replications)")
-          ->check(CLI::Range(1, 100000));
+void add_report_options(CLI::App* cmd, ReportArgs& args, const std::string& what, bool geojson) {
+  args.replications_option = cmd->add_option("-r,--replications", args.replications,
+                                             (what.empty() ? std::string("Number of replications")
+                                                           : "Replications per " + what) +
+                                                 " (default: the scenario's run.replications)")
+                                 ->check(CLI::Range(1, 100000));
   args.seed_option = cmd->add_option(
       "-s,--seed", args.seed,
-      "Random seed shared by every " + what + " (default: the first scenario's run.seed)");
+      what.empty()
+          ? "Random seed (default: the scenario's run.seed); the same seed gives "
+            "identical results"
+          : "Random seed shared by every " + what + " (default: the first scenario's run.seed)");
   cmd->add_option("-t,--threads", args.threads, "Worker threads (default: all cores)")
       ->check(CLI::Range(1, 1024));
+  std::vector<std::string> formats{"table", "json", "csv", "md", "html"};
+  if (geojson) formats.emplace_back("geojson");
   cmd->add_option("-f,--format", args.format,
-                  "Output format: table, json, csv, md (Markdown) or html (a self-contained "
-                  "report with map and charts)")
-      ->check(CLI::IsMember({"table", "json", "csv", "md", "html"}));
+                  std::string("Output format: table, json, csv (one file per table), md "
+                              "(Markdown)") +
+                      (geojson ? ", html (a self-contained report with map and charts) or "
+                                 "geojson (the network with results, for QGIS)"
+                               : " or html (a self-contained report with map and charts)"))
+      ->check(CLI::IsMember(formats));
   cmd->add_option("-o,--out", args.out,
                   "Directory to write the report into; without it, the report goes to standard "
                   "output (csv needs a directory)");
+}
+
+void check_destination(const ReportArgs& args) {
+  if (args.format == "csv" && args.out.empty()) {
+    throw UsageError("--format csv writes one file per table: give a directory with --out DIR");
+  }
 }
 
 pipeline::RunOptions run_options(const ReportArgs& args) {

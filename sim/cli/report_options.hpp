@@ -1,6 +1,6 @@
-// Options shared by the commands that simulate and report (`compare`, `sweep`): replications,
-// seed, threads, output format and destination, and scenario overrides; and delivering the
-// formatted report to standard output or a directory.
+// Options shared by the commands that simulate and report (`run`, `compare`, `sweep`):
+// replications, seed, threads, output format and destination, and scenario overrides; and
+// delivering the formatted report to standard output or a directory.
 #pragma once
 
 #include <CLI/CLI.hpp>
@@ -25,8 +25,14 @@ struct ReportArgs {
   CLI::Option* seed_option = nullptr;
 };
 
-/// Adds -r, -s, -t, -f (table, json, csv, md, html) and -o to `cmd`.
-void add_report_options(CLI::App* cmd, ReportArgs& args, const std::string& what);
+/// Adds -r, -s, -t, -f (table, json, csv, md, html, and geojson when `geojson`) and -o to `cmd`.
+/// `what` names what the replications are per and the seed is shared by ("scenario", "grid
+/// point"); empty for a command that runs one scenario.
+void add_report_options(CLI::App* cmd, ReportArgs& args, const std::string& what,
+                        bool geojson = false);
+
+/// Refuses, before anything is simulated, a format that writes several files without --out.
+void check_destination(const ReportArgs& args);
 
 /// RunOptions from the arguments given (replications and seed only when given).
 pipeline::RunOptions run_options(const ReportArgs& args);

@@ -1,5 +1,4 @@
 // The `corridor run` subcommand: simulate a scenario's replications and report the results.
-#include <fmt/format.h>
 #include <unistd.h>
 
 #include <chrono>
@@ -8,12 +7,10 @@
 #include <sstream>
 
 #include "commands.hpp"
-#include "corridor/error.hpp"
 #include "corridor/exit_status.hpp"
 #include "corridor/graph/network.hpp"
 #include "corridor/pipeline/distributed.hpp"
 #include "corridor/pipeline/run.hpp"
-#include "corridor/report/atomic_file.hpp"
 #include "corridor/report/geojson_report.hpp"
 #include "corridor/report/html_report.hpp"
 #include "corridor/report/run_report.hpp"
@@ -26,25 +23,15 @@ namespace {
 
 struct RunArgs {
   std::string file;
-  int replications = 0;
-  std::uint64_t seed = 0;
-  int threads = 0;
-  std::string format = "table";
-  std::string out;
-  std::vector<std::string> sets;
+  ReportArgs report;
 };
 
-int run(const RunArgs& args, bool replications_given, bool seed_given) {
-  if (args.format == "csv" && args.out.empty()) {
-    throw UsageError("--format csv writes one file per table: give a directory with --out DIR");
-  }
-  const model::Scenario sc = scenario::load_file(args.file, parse_overrides(args.sets));
+int run(const RunArgs& args) {
+  check_destination(args.report);
+  const model::Scenario sc = scenario::load_file(args.file, parse_overrides(args.report.sets));
   const auto& stop = install_interrupt_handler();
 
-  pipeline::RunOptions options;
-  if (replications_given) options.replications = args.replications;
-  if (seed_given) options.seed = args.seed;
-  options.threads = args.threads;
+  pipeline::RunOptions options = run_options(args.report);
   options.stop = &stop;
   const bool tty = ::isatty(STDERR_FILENO) != 0;
   const auto started = std::chrono::steady_clock::now();
@@ -69,36 +56,24 @@ int run(const RunArgs& args, bool replications_given, bool seed_given) {
     std::cerr << "corridor: warning: " << warning << '\n';
   }
 
-  if (args.format == "csv") {
-    report::write_files_atomically(args.out, report::to_csv(results));
-    std::cerr << fmt::format(
-        "corridor: wrote corridors.csv, flows.csv, links.csv, nodes.csv to {}\n", args.out);
-    return kExitSuccess;
-  }
-  std::string text;
-  std::string name = "results.txt";
-  if (args.format == "json") {
-    text = report::to_json(results).dump(2) + "\n";
-    name = "results.json";
-  } else if (args.format == "md") {
-    text = report::to_markdown(results);
-    name = "results.md";
-  } else if (args.format == "html") {
-    text = report::to_html(sc, results);
-    name = "results.html";
-  } else if (args.format == "geojson") {
-    text = report::results_geojson(graph::Network(sc), results).dump(2) + "\n";
-    name = "results.geojson";
+  const std::string& format = args.report.format;
+  std::map<std::string, std::string> files;
+  if (format == "csv") {
+    files = report::to_csv(results);
+  } else if (format == "json") {
+    files["results.json"] = report::to_json(results).dump(2) + "\n";
+  } else if (format == "md") {
+    files["results.md"] = report::to_markdown(results);
+  } else if (format == "html") {
+    files["results.html"] = report::to_html(sc, results);
+  } else if (format == "geojson") {
+    files["results.geojson"] = report::results_geojson(graph::Network(sc), results).dump(2) + "\n";
   } else {
     std::ostringstream os;
     report::write_table(results, os);
-    text = os.str();
+    files["results.txt"] = os.str();
   }
-  if (args.out.empty()) {
-    std::cout << text;
-  } else {
-    report::write_files_atomically(args.out, {{name, text}});
-  }
+  deliver(args.report, files);
   return kExitSuccess;
 }
 
@@ -120,27 +95,11 @@ void add_run_command(CLI::App& app, Action& action) {
       "  corridor run scenarios/caspian/base_2023.yaml --format html --out report/\n"
       "  corridor run scenarios/caspian/base_2023.yaml --set fleets.kti_train.count=20");
   cmd->add_option("file", args->file, "Scenario file (YAML)")->required();
-  auto* reps = cmd->add_option("-r,--replications", args->replications,
-                               "Number of replications (default: the scenario's run.replications)")
-                   ->check(CLI::Range(1, 100000));
-  auto* seed = cmd->add_option("-s,--seed", args->seed,
-                               "Random seed (default: the scenario's run.seed); the same seed "
-                               "gives identical results");
-  cmd->add_option("-t,--threads", args->threads, "Worker threads (default: all cores)")
-      ->check(CLI::Range(1, 1024));
-  cmd->add_option("-f,--format", args->format,
-                  "Output format: table, json, csv, md (Markdown), html (a self-contained report "
-                  "with map and charts) or geojson (the network with results, for QGIS)")
-      ->check(CLI::IsMember({"table", "json", "csv", "md", "html", "geojson"}));
-  cmd->add_option("-o,--out", args->out,
-                  "Directory to write results into (results.txt, .json, .md, .html, .geojson, or "
-                  "one CSV per table); without it, the report goes to standard output");
-  cmd->add_option("--set", args->sets,
+  add_report_options(cmd, args->report, "", true);
+  cmd->add_option("--set", args->report.sets,
                   "Override a scenario value, PATH=VALUE (repeatable), e.g. "
                   "--set run.horizon=\"180 d\" --set fleets.kti_train.count=20");
-  cmd->callback([&action, args, reps, seed] {
-    action = [args, reps, seed] { return run(*args, reps->count() > 0, seed->count() > 0); };
-  });
+  cmd->callback([&action, args] { action = [args] { return run(*args); }; });
 }
 
 }  // namespace corridor::cli

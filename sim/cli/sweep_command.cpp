@@ -24,6 +24,7 @@ struct SweepArgs {
 };
 
 int sweep(const SweepArgs& args) {
+  check_destination(args.report);
   // `--set PATH=a,b,c` with several values is swept; with one value it is fixed.
   std::vector<scenario::Override> fixed;
   std::vector<results::SweepParameter> parameters;
