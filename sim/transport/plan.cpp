@@ -64,7 +64,6 @@ class Builder {
     r.owner_index = static_cast<std::uint32_t>(owner_index);
     r.counts_utilisation = counts_utilisation;
     r.lots = lots;
-    r.counts_node_waits = owner == Owner::kNode && counts_utilisation;
     plan_.resources.push_back(r);
     auto id = static_cast<std::uint32_t>(plan_.resources.size() - 1);
     if (counts_utilisation) {

@@ -32,7 +32,6 @@ struct ResourceSpec {
   std::uint32_t owner_index = 0;
   bool counts_utilisation = true;  ///< sidings do not count towards utilisation
   bool lots = false;               ///< used by cargo lots (transfer lines) instead of vehicles
-  bool counts_node_waits = false;  ///< a node's resource whose waits go into the node's figures
 };
 
 /// A processing step with a random duration and opening hours (border, checkpoint).

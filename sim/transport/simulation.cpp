@@ -590,7 +590,6 @@ class Simulation {
     for (std::uint32_t pc = prog.begin; pc < prog.end; ++pc) {
       const Op& op = plan_.ops[pc];
       if (op.code == Op::kRun) {
-        v.moving += op.ticks;
         t += op.ticks + op.stand;
         if (t >= horizon_) return;
       } else if (t >= warmup_) {  // kTraverse of an empty vehicle: nothing aboard to count
@@ -637,10 +636,11 @@ class Simulation {
 
   void note_wait(std::uint32_t vid, std::uint32_t r, Tick wait) {
     const ResourceSpec& spec = plan_.resources[r];
-    if (wait == 0 && !spec.counts_node_waits) return;  // nothing to add
+    const bool node_figures = spec.owner == Owner::kNode && spec.counts_utilisation;
+    if (wait == 0 && !node_figures) return;  // adding zero to a vehicle's wait changes nothing
     if (spec.owner == Owner::kLink) {
       vehicles_[vid].wait_acc += wait;
-    } else if (spec.owner == Owner::kNode && spec.counts_utilisation && in_window()) {
+    } else if (node_figures && in_window()) {
       nodes_[spec.owner_index].waits.add(ticks_to_seconds(wait));
     } else if (spec.owner == Owner::kNode) {
       vehicles_[vid].wait_acc += wait;  // waiting for a siding counts towards the link ahead

@@ -39,16 +39,6 @@ class EventCalendar {
   [[nodiscard]] std::size_t size() const { return size_; }
   void reserve(std::size_t n) { far_.reserve(n); }
 
-  void clear() {
-    std::fill(heads_.begin(), heads_.end(), kNone);
-    std::fill(occupied_.begin(), occupied_.end(), 0);
-    nodes_.clear();
-    free_ = kNone;
-    current_.clear();
-    far_.clear();
-    size_ = near_ = 0;
-  }
-
   void push(const Event& e) {
     ++size_;
     const Tick ahead = bucket_of(e.time) - bucket_of(base_);  // buckets after the current one
