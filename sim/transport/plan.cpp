@@ -426,11 +426,10 @@ class Builder {
           } else if (!leg_end) {
             ahead = node_siding(b, hops[h + 1].link, hops[h + 1].forward);
           }
-          if (ahead) emit(Op::kRequest, *ahead);
           const std::uint32_t sec = section(hop.link, s);
-          emit(Op::kRequest, sec);
-          if (held) emit(Op::kRelease, *held);
-          emit(Op::kRun, 0, seconds_to_ticks(km / v * model::kSecondsPerHour));
+          emit(Op::kSection, sec, seconds_to_ticks(km / v * model::kSecondsPerHour));
+          plan_.ops.back().ahead = ahead.value_or(kNoResource);
+          plan_.ops.back().behind = held.value_or(kNoResource);
           plan_.ops.back().stand = seconds_to_ticks(l.rail.crossing_s);
           emit(Op::kRelease, sec);
           held = ahead;

@@ -42,6 +42,8 @@ struct ProcessSpec {
   std::uint64_t stream = 0;  ///< random stream key
 };
 
+inline constexpr std::uint32_t kNoResource = 0xffffffffu;
+
 /// One operation of a vehicle program.
 struct Op {
   enum Code : std::uint8_t {
@@ -52,9 +54,16 @@ struct Op {
     kHours,     ///< wait until process `a` is within its opening hours
     kHold,      ///< hold process `a`'s channel for a random time
     kTraverse,  ///< statistics: the vehicle crossed link `a` (after the last section)
+    /// Enter single-track section `a`: request the siding `ahead` (if any), then the section;
+    /// release the siding `behind` (if any); then as kRun. The same steps as those operations
+    /// one after the other (the vehicle's `stage` says how far it got), in one operation
+    /// because every train does this at every section.
+    kSection,
   };
   Code code = kRun;
   std::uint32_t a = 0;
+  std::uint32_t ahead = kNoResource;
+  std::uint32_t behind = kNoResource;
   core::Tick ticks = 0;
   core::Tick stand = 0;
 };

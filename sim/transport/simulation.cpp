@@ -55,6 +55,7 @@ struct Lot {
 struct Vehicle {
   std::uint32_t service = 0;
   std::uint32_t pc = 0;
+  std::uint8_t stage = 0;  // how far a kSection got: 0 nothing taken, 1 the siding ahead, 2 both
   bool returning = false;
   double load_t = 0;
   std::vector<std::uint32_t> lots;
@@ -520,12 +521,10 @@ class Simulation {
             ++pc;
             break;
           case Op::kRequest:
-            if (!resources_[op.a].request(vid, now())) {
+            if (!take(vid, op.a)) {
               v.pc = pc;
-              v.requested_at = now();
               return;  // continued by grant()
             }
-            note_wait(vid, op.a, 0);
             ++pc;
             break;
           case Op::kRelease:
@@ -559,6 +558,26 @@ class Simulation {
             sched_.schedule(seconds_to_ticks(dwell), vid, kStep);
             return;
           }
+          case Op::kSection:
+            // The order of kRequest(ahead), kRequest(a), kRelease(behind), kRun; a request
+            // that has to wait leaves `stage` where it is, and grant() moves it on.
+            if (v.stage == 0) {
+              if (op.ahead != kNoResource && !take(vid, op.ahead)) {
+                v.pc = pc;
+                return;
+              }
+              v.stage = 1;
+            }
+            if (v.stage == 1 && !take(vid, op.a)) {
+              v.pc = pc;
+              return;
+            }
+            v.stage = 0;
+            if (op.behind != kNoResource) release(op.behind);
+            v.moving += op.ticks;
+            v.pc = pc + 1;
+            sched_.schedule(op.ticks + op.stand, vid, kStep);
+            return;
           case Op::kTraverse: {
             ++pc;
             traverse(op.a, v.load_t, v.lots, v.trip_mask);
@@ -634,7 +653,18 @@ class Simulation {
     return seconds_to_ticks(wait);
   }
 
-  void note_wait(std::uint32_t vid, std::uint32_t r, Tick wait) {
+  // Requests a unit of `r` for vehicle `vid`: true when granted at once; otherwise the vehicle
+  // waits in the resource's queue from now on.
+  [[gnu::always_inline]] bool take(std::uint32_t vid, std::uint32_t r) {
+    if (!resources_[r].request(vid, now())) {
+      vehicles_[vid].requested_at = now();
+      return false;
+    }
+    note_wait(vid, r, 0);
+    return true;
+  }
+
+  [[gnu::always_inline]] void note_wait(std::uint32_t vid, std::uint32_t r, Tick wait) {
     const ResourceSpec& spec = plan_.resources[r];
     const bool node_figures = spec.owner == Owner::kNode && spec.counts_utilisation;
     if (wait == 0 && !node_figures) return;  // adding zero to a vehicle's wait changes nothing
@@ -671,7 +701,12 @@ class Simulation {
     }
     const std::uint32_t vid = g.who;
     note_wait(vid, r, wait);
-    ++vehicles_[vid].pc;
+    Vehicle& v = vehicles_[vid];
+    if (plan_.ops[v.pc].code == Op::kSection) {
+      ++v.stage;
+    } else {
+      ++v.pc;
+    }
     sched_.schedule(0, vid, kStep);
   }
 

@@ -70,7 +70,7 @@ class Resource {
       ++in_use_;
       return true;
     }
-    queue_.push_back(Grant{who, now});
+    enqueue(who, now);
     return false;
   }
 
@@ -121,6 +121,9 @@ class Resource {
   }
 
  private:
+  // Out of line, so that the common case of request() stays small enough to inline.
+  [[gnu::noinline]] void enqueue(std::uint32_t who, Tick now) { queue_.push_back(Grant{who, now}); }
+
   void account(Tick now) {
     busy_ += in_use_ * (now - last_change_);
     last_change_ = now;
