@@ -75,19 +75,29 @@ double Samples::quantile(double q) const {
   const auto positive =
       std::partition(values_.begin(), values_.end(), [](double v) { return v < 0; });
   const auto negatives = static_cast<std::size_t>(positive - values_.begin());
+  const auto is_zero = [&](std::size_t k) { return k >= negatives && k < negatives + zeros_; };
+  const auto range_end = [&](std::size_t k) { return k < negatives ? positive : values_.end(); };
   // The k-th smallest value (0-based), by selection instead of a full sort: linear time; the
   // values end up partitioned, not sorted.
-  auto order_statistic = [&](std::size_t k) {
-    if (k >= negatives && k < negatives + zeros_) return 0.0;
-    const auto from = k < negatives ? values_.begin() : positive;
-    const auto to = k < negatives ? positive : values_.end();
-    const auto at = from + static_cast<std::ptrdiff_t>(k < negatives ? k : k - negatives - zeros_);
-    std::nth_element(from, at, to);
-    return *at;
+  const auto at_of = [&](std::size_t k) {
+    return (k < negatives ? values_.begin() : positive) +
+           static_cast<std::ptrdiff_t>(k < negatives ? k : k - negatives - zeros_);
+  };
+  const auto order_statistic = [&](std::size_t k) {
+    if (is_zero(k)) return 0.0;
+    std::nth_element(k < negatives ? values_.begin() : positive, at_of(k), range_end(k));
+    return *at_of(k);
   };
   const double low = order_statistic(lo);
   if (lo + 1 >= n || frac == 0) return low;
-  const double high = order_statistic(lo + 1);
+  double high = 0;
+  if (!is_zero(lo) && !is_zero(lo + 1) && (lo < negatives) == (lo + 1 < negatives)) {
+    // Selection left every later value of the same sign after position lo: the next order
+    // statistic is the smallest of them.
+    high = *std::min_element(at_of(lo) + 1, range_end(lo));
+  } else {
+    high = order_statistic(lo + 1);
+  }
   return low + frac * (high - low);
 }
 

@@ -127,6 +127,29 @@ TEST_CASE("quantiles with many zeros and negative values match a full sort", "[c
   CHECK(zeros.mean() == 0);
 }
 
+TEST_CASE("quantiles between two order statistics match a full sort at every position", "[core]") {
+  // Levels that fall between order statistics, including those whose two neighbours lie on
+  // either side of the negative / zero / positive boundaries.
+  const std::vector<std::vector<double>> cases = {
+      {-3, -1, 0, 0, 2, 5}, {4, -2, 0, 7, -9, 0, 0, 1}, {0, 3}, {-1, 0}, {-5, -4, 6, 8}, {2, 1, 3}};
+  for (const auto& values : cases) {
+    Samples s;
+    for (double x : values) s.add(x);
+    std::vector<double> all = values;
+    std::sort(all.begin(), all.end());
+    const double last = static_cast<double>(all.size() - 1);
+    for (std::size_t k = 0; k + 1 < all.size(); ++k) {
+      for (double f : {0.25, 0.5, 0.9}) {
+        const double q = (static_cast<double>(k) + f) / last;
+        const double pos = q * last;
+        const auto lo = static_cast<std::size_t>(pos);
+        const double expected = all[lo] + (pos - static_cast<double>(lo)) * (all[lo + 1] - all[lo]);
+        CHECK(s.quantile(q) == Approx(expected).margin(1e-12));
+      }
+    }
+  }
+}
+
 TEST_CASE("student's t quantile matches the table and tends to the normal", "[core]") {
   CHECK(student_t975(1) == Approx(12.706));
   CHECK(student_t975(4) == Approx(2.776));
