@@ -7,6 +7,8 @@
 
 #include <algorithm>
 #include <boost/graph/adjacency_list.hpp>
+#include <boost/graph/breadth_first_search.hpp>
+#include <boost/graph/detail/d_ary_heap.hpp>
 #include <boost/graph/dijkstra_shortest_paths.hpp>
 #include <boost/graph/visitors.hpp>
 #include <cmath>
@@ -84,6 +86,10 @@ struct Network::Impl {
     std::vector<double> distance;  ///< max() except for vertices reached by a search
     std::vector<boost::default_color_type> color;  ///< white except during a search
     std::vector<StateGraph::edge_descriptor> arrived_by;
+    /// The search heap's positions. boost::dijkstra_shortest_paths_no_init allocates and fills
+    /// an array of the graph's size for them on every call, which made routing F flows cost
+    /// F times the network size; a search only reads the entries of vertices it has queued.
+    std::vector<std::size_t> index_in_heap;
     std::vector<std::size_t> reached;  ///< vertices whose distance and colour a search set
   };
   mutable RouteCache cache;
@@ -377,6 +383,7 @@ std::optional<std::vector<Hop>> Network::route(const model::Flow& flow) const {
     cache.distance.assign(n, std::numeric_limits<double>::max());
     cache.color.assign(n, boost::white_color);
     cache.arrived_by.assign(n, StateGraph::edge_descriptor{});
+    cache.index_in_heap.assign(n, 0);
     cache.modes = modes;
     cache.via = via;
     cache.built = true;
@@ -402,16 +409,26 @@ std::optional<std::vector<Hop>> Network::route(const model::Flow& flow) const {
   cache.reached.clear();
 
   // What boost::dijkstra_shortest_paths does after setting every distance to max() and every
-  // colour to white, which the buffers already hold.
+  // colour to white, which the buffers already hold: the steps of
+  // boost::dijkstra_shortest_paths_no_init (the same 4-ary heap and visitor, so the same order
+  // of settling and the same routes), with the heap's position array kept in the cache.
   const auto index = boost::get(boost::vertex_index, sg);
+  const auto distance = boost::make_iterator_property_map(cache.distance.begin(), index);
+  const auto index_in_heap = boost::make_iterator_property_map(cache.index_in_heap.begin(), index);
+  using Queue = boost::d_ary_heap_indirect<std::size_t, 4, decltype(index_in_heap),
+                                           decltype(distance), std::less<double>>;
+  Queue queue(distance, index_in_heap, std::less<double>());
+  const auto weight = boost::get(&StateEdge::time_s, sg);
+  boost::detail::dijkstra_bfs_visitor<RouteVisitor, Queue, decltype(weight),
+                                      boost::dummy_property_map, decltype(distance),
+                                      std::plus<double>, std::less<double>>
+      visitor(RouteVisitor(cache.arrived_by, cache.reached, start, goal, goal + carriers), queue,
+              weight, boost::dummy_property_map(), distance, std::plus<double>(),
+              std::less<double>(), 0.0);
   cache.distance[start] = 0;
   try {
-    boost::dijkstra_shortest_paths_no_init(
-        sg, start, boost::dummy_property_map(),
-        boost::make_iterator_property_map(cache.distance.begin(), index),
-        boost::get(&StateEdge::time_s, sg), index, std::less<double>(), std::plus<double>(), 0.0,
-        RouteVisitor(cache.arrived_by, cache.reached, start, goal, goal + carriers),
-        boost::make_iterator_property_map(cache.color.begin(), index));
+    boost::breadth_first_visit(sg, &start, &start + 1, queue, visitor,
+                               boost::make_iterator_property_map(cache.color.begin(), index));
   } catch (const DestinationSettled&) {
   }
 

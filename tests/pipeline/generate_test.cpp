@@ -1,6 +1,7 @@
 // Generated scenarios load without a diagnostic, simulate, and depend on the options alone.
 #include "corridor/pipeline/generate.hpp"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 
 #include "corridor/error.hpp"
@@ -38,7 +39,8 @@ TEST_CASE("a generated scenario validates and every flow has a route", "[pipelin
 }
 
 TEST_CASE("a generated scenario runs and delivers cargo", "[pipeline]") {
-  const std::string text = corridor::pipeline::generate_scenario(options(80, 10, 7));
+  // 30 flows: three of them are sea flows.
+  const std::string text = corridor::pipeline::generate_scenario(options(80, 30, 7));
   const auto sc = corridor::scenario::load_text(text, "generated.yaml", ".",
                                                 {{"run.horizon", "90 d"}, {"run.warmup", "10 d"}});
   corridor::pipeline::RunOptions run;
@@ -49,6 +51,66 @@ TEST_CASE("a generated scenario runs and delivers cargo", "[pipeline]") {
   double delivered = 0;
   for (const auto& f : results.flows) delivered += f.delivered_t_per_year.mean;
   CHECK(delivered > 0);
+  // The ferry carries the sea flows.
+  const auto ferry = std::find_if(results.corridors.begin(), results.corridors.end(),
+                                  [](const auto& c) { return c.id == "ferry_line"; });
+  REQUIRE(ferry != results.corridors.end());
+  CHECK(ferry->tonnes_per_year.mean > 0);
+}
+
+namespace {
+
+/// Mean over the flows of the route length in km (links along the route the network finds).
+double mean_route_km(std::size_t nodes, std::size_t flows, std::uint64_t seed) {
+  const auto sc = corridor::scenario::load_text(
+      corridor::pipeline::generate_scenario(options(nodes, flows, seed)), "generated.yaml");
+  const corridor::graph::Network network(sc);
+  double km = 0;
+  for (const auto& f : sc.flows) {
+    const auto route = network.route(f);
+    REQUIRE(route);
+    for (const auto& hop : *route) km += sc.links[hop.link].length_km;
+  }
+  return km / static_cast<double>(sc.flows.size());
+}
+
+}  // namespace
+
+TEST_CASE("routes are about as long at 1,000 and at 10,000 nodes", "[pipeline]") {
+  // The network grows in area at constant density and flows join nodes a bounded number of
+  // links apart, so the work per flow does not grow with the network. (A chain network with
+  // flows between random nodes had routes four times as long at 10,000 nodes.)
+  for (std::uint64_t seed : {1, 2}) {
+    CAPTURE(seed);
+    const double small = mean_route_km(1000, 200, seed);
+    const double large = mean_route_km(10000, 200, seed);
+    CAPTURE(small, large);
+    CHECK(small > 50);
+    CHECK(large < 1.3 * small);
+    CHECK(large > small / 1.3);
+  }
+}
+
+TEST_CASE("the sea flows of a generated scenario take the ferry", "[pipeline]") {
+  for (std::uint64_t seed : {1, 2, 3}) {
+    for (std::size_t nodes : {400, 5000}) {
+      CAPTURE(seed, nodes);
+      const auto sc = corridor::scenario::load_text(
+          corridor::pipeline::generate_scenario(options(nodes, 40, seed)), "generated.yaml");
+      const corridor::graph::Network network(sc);
+      const auto sea = network.link_index("sea");
+      REQUIRE(sea);
+      // Flows 0, 10, 20 and 30 start and end near the ferry's ports.
+      int by_ferry = 0;
+      for (std::size_t f = 0; f < sc.flows.size(); f += 10) {
+        const auto route = network.route(sc.flows[f]);
+        REQUIRE(route);
+        by_ferry += static_cast<int>(std::any_of(route->begin(), route->end(),
+                                                 [&](const auto& h) { return h.link == *sea; }));
+      }
+      CHECK(by_ferry >= 2);
+    }
+  }
 }
 
 TEST_CASE("the same options give the same text and another seed another network", "[pipeline]") {
