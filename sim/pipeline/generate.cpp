@@ -506,9 +506,9 @@ std::string generate_scenario(const GenerateOptions& options) {
 
   // Flows: a random origin and a destination 1 to kMaxFlowHops rail links from it (fewest
   // links), so that routes are as long at any size. Flows 0, 10, 20 and 30 are sea flows
-  // instead, so that the ferry carries a bounded load at any size: from within kPortHops links
-  // of the first port to within kPortHops of the second. (All in one direction: with cargo
-  // waiting at both ends, ferries departing when full carried nothing in these scenarios.)
+  // instead, so that the ferry carries a bounded load at any size: between nodes within
+  // kPortHops links of each port, flows 0 and 20 from the first port's side, 10 and 30 from the
+  // second's.
   out("\ndemand:\n");
   static constexpr const char* kGoods[] = {"grain", "coal", "containers", "metals", "fertiliser"};
   for (std::size_t f = 0; f < options.flows; ++f) {
@@ -518,6 +518,7 @@ std::string generate_scenario(const GenerateOptions& options) {
       o = rail.node_at(port_a, draw.below(kPortHops + 1), draw);
       d = rail.node_at(port_b, draw.below(kPortHops + 1), draw);
       if (o == d) o = port_a, d = port_b;
+      if ((f / kSeaFlowEvery) % 2 == 1) std::swap(o, d);
     } else {
       o = draw.below(n);
       d = rail.node_at(o, 1 + draw.below(kMaxFlowHops), draw);

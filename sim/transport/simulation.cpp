@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cassert>
 #include <cmath>
 
 #include "corridor/core/random.hpp"
@@ -816,10 +817,14 @@ class Simulation {
 
   void vessel_decide(std::uint32_t vs) {
     VesselState& v = vessels_[vs];
+    assert(v.at_berth);
     const model::Fleet& fl = sc_.fleets[vessel_spec(v).fleet];
     const SeaSpec& sea = plan_.seas[v.sea];
     if (link_gates_[sea.link].closed > 0) {
-      link_gates_[sea.link].waiting_vessels.push_back(vs);
+      // Decided again while the link is closed (cargo arriving at either port asks): the vessel
+      // must be listed once, or the reopening would sail it once per listing.
+      auto& held = link_gates_[sea.link].waiting_vessels;
+      if (std::find(held.begin(), held.end(), vs) == held.end()) held.push_back(vs);
       set_waiting(vs, true);
       return;
     }
