@@ -37,10 +37,12 @@ void add_generate_command(CLI::App& app, Action& action) {
   auto* cmd = app.add_subcommand(
       "generate",
       "Write a synthetic scenario of a chosen size, for scale tests.\n\n"
+      "Nodes are scattered about 20 km apart over a region that grows with their number.\n"
       "The network is connected: a random spanning tree of rail links between near neighbours\n"
-      "plus extra links (mostly single track with passing loops), borders where links cross\n"
-      "countries, two ports joined by a ferry line, a train fleet, random flows between nodes\n"
-      "and two corridors. The same options and seed give the same file.\n\n"
+      "plus extra links (mostly single track), borders where links cross countries, two ports\n"
+      "joined by a ferry line, a train fleet, flows from random nodes to nodes 1 to 24 links\n"
+      "away (so routes are as long at any size) and two corridors. The same options and seed\n"
+      "give the same file.\n\n"
       "Examples:\n"
       "  corridor generate --nodes 1000 --flows 100 --out big.yaml\n"
       "  corridor generate --nodes 100 --flows 20 --seed 7 > net.yaml && corridor validate "

@@ -1,4 +1,4 @@
-// Synthetic scenarios for scale tests: a connected network of a chosen size with random flows,
+// Synthetic scenarios for scale tests: a connected network of a chosen size with local flows,
 // written as scenario YAML text (the format of docs/scenario-format.md) that the loader accepts
 // as it is. The same options and seed always give the same text.
 #pragma once
@@ -25,8 +25,9 @@ struct GenerateOptions {
 /// crosses countries; two ports joined by a ferry line, 40 to 200 km apart where the region
 /// allows, placed where the ferry saves most time; a train fleet; `flows` rail/sea flows, each
 /// from a random node to one 1 to 24 rail links away (so routes are as long at any size),
-/// except flows 0, 10, 20 and 30, which run from near the first port to near the second; a
-/// weather disruption on the ferry line; and two corridors (the first flows, the ferry line).
+/// except flows 0, 10, 20 and 30, which run between the surroundings of the two ports (0 and 20
+/// from the first port's side, 10 and 30 from the second's); a weather disruption on the ferry
+/// line; and two corridors (the first flows, the ferry line).
 /// Throws UsageError when a count is out of range.
 [[nodiscard]] std::string generate_scenario(const GenerateOptions& options);
 
