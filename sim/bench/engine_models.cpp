@@ -27,10 +27,14 @@ double per_second(std::uint64_t events, double seconds) {
   return seconds > 0 ? static_cast<double>(events) / seconds : 0.0;
 }
 
+// Calendar buckets of 2^13 ticks, 1/122 of a time unit (the delays of both models are of the
+// order of one unit): the fastest width for all three benchmarks of docs/performance.md.
+constexpr int kBucketBits = 13;
+
 }  // namespace
 
 TimeoutResult run_timeout(const TimeoutOptions& options) {
-  core::Scheduler scheduler;
+  core::Scheduler scheduler(kBucketBits);
   scheduler.reserve(options.processes);
   core::RandomStream rng(options.seed, 0, core::stream_key("bench/timeout"));
   auto next_delay = [&rng] { return core::to_ticks(rng.exponential(1.0), kTicksPerUnit); };
@@ -116,7 +120,7 @@ class CorridorModel {
     request(train, where == kPort ? 0 : where + 1);
   }
 
-  core::Scheduler scheduler_;
+  core::Scheduler scheduler_{kBucketBits};
   core::RandomStream rng_;
   std::array<core::Resource, kCorridorSections + 1> resources_;
   std::array<double, kCorridorSections> section_base_{};
