@@ -27,8 +27,9 @@ double per_second(std::uint64_t events, double seconds) {
   return seconds > 0 ? static_cast<double>(events) / seconds : 0.0;
 }
 
-// Calendar buckets of 2^13 ticks, 1/122 of a time unit (the delays of both models are of the
-// order of one unit): the fastest width for all three benchmarks of docs/performance.md.
+// Calendar buckets of 2^13 ticks to start with, 1/122 of a time unit (the delays of both models
+// are of the order of one unit): the fastest fixed width for the three benchmarks of
+// docs/performance.md.
 constexpr int kBucketBits = 13;
 
 }  // namespace

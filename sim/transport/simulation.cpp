@@ -37,8 +37,9 @@ enum EventKind : std::uint16_t {
 
 constexpr double kEps = 1e-9;
 
-// Calendar buckets of 2^18 ms (about 4.4 minutes): a few events each in the Caspian scenarios,
-// where most delays are between minutes and hours.
+// Calendar buckets of 2^18 ms (about 4.4 minutes) to start with: a few events each in the
+// Caspian scenarios, where most delays are between minutes and hours. The calendar narrows them
+// in much larger networks, where they would hold many more.
 constexpr int kCalendarBucketBits = 18;
 
 struct Lot {

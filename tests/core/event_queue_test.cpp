@@ -126,6 +126,45 @@ TEST_CASE("the calendar pops exactly what the heap pops", "[core]") {
   }
 }
 
+TEST_CASE("a calendar with crowded buckets narrows them and pops what the heap pops", "[core]") {
+  // About 500 events pending, each due 0 to 1,000 ticks ahead, in buckets of 2^12 ticks: some
+  // 2,000 events to a bucket at first.
+  RandomStream rng(9, 0, 2);
+  EventQueue heap;
+  EventCalendar calendar(12);
+  std::uint64_t sequence = 0;
+  auto push = [&](Tick now) {
+    const Event e = make_event(now + static_cast<Tick>(rng.uniform01() * 1000),
+                               static_cast<int>(rng.uniform01() * 3), sequence,
+                               static_cast<std::uint32_t>(sequence));
+    ++sequence;
+    heap.push(e);
+    calendar.push(e);
+  };
+  for (int i = 0; i < 500; ++i) push(0);
+  for (int round = 0; round < 300000; ++round) {
+    const Event a = heap.pop();
+    const Event b = calendar.pop();
+    REQUIRE(std::tie(a.time, a.order, a.target) == std::tie(b.time, b.order, b.target));
+    push(a.time);
+  }
+  CHECK(calendar.bucket_bits() < 10);
+  while (!heap.empty()) REQUIRE(calendar.pop().target == heap.pop().target);
+  CHECK(calendar.empty());
+}
+
+TEST_CASE("a calendar whose events are spread out keeps its bucket width", "[core]") {
+  // One event pending at a time, 2^12 ticks apart on average: one event per bucket.
+  RandomStream rng(5, 0, 2);
+  EventCalendar calendar(12);
+  Tick now = 0;
+  for (std::uint64_t i = 0; i < 200000; ++i) {
+    calendar.push(make_event(now + 1 + static_cast<Tick>(rng.uniform01() * 8192), 1, i, 0));
+    now = calendar.pop().time;
+  }
+  CHECK(calendar.bucket_bits() == 12);
+}
+
 TEST_CASE("the calendar takes an event earlier than the bucket it has moved on to", "[core]") {
   // top() moves the wheel to the first event's bucket; a later push may still be earlier (a
   // run that stopped at its horizon, then the model scheduled at its own clock).

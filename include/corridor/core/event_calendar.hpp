@@ -9,6 +9,10 @@
 // the heap until the wheel reaches its bucket. A bucket is an unsorted list of nodes in one pool
 // (so the wheel stays small and in cache); the bucket being drained is moved out into a sorted
 // vector, first event at the back.
+//
+// The width adapts downwards: when the buckets drained lately held many events each (sorting
+// them costs more per event) and nearly every pending event would still be on a wheel of half
+// the width, the width halves. It never changes the order of events, only the speed.
 #pragma once
 
 #include <algorithm>
@@ -25,8 +29,7 @@ namespace corridor::core {
 
 class EventCalendar {
  public:
-  /// 2^16 ticks per bucket: about a minute when a tick is a millisecond (the transport model), a
-  /// fifteenth of a unit at 10^6 ticks per unit (the engine benchmarks).
+  /// 2^16 ticks per bucket to start with: about a minute when a tick is a millisecond.
   static constexpr int kDefaultBucketBits = 16;
   static constexpr std::size_t kBuckets = 1024;  ///< a power of two, a multiple of 64
 
@@ -37,6 +40,8 @@ class EventCalendar {
 
   [[nodiscard]] bool empty() const { return size_ == 0; }
   [[nodiscard]] std::size_t size() const { return size_; }
+  /// The current bucket width is 2^bucket_bits() ticks.
+  [[nodiscard]] int bucket_bits() const { return bits_; }
   void reserve(std::size_t n) { far_.reserve(n); }
 
   void push(const Event& e) {
@@ -56,6 +61,8 @@ class EventCalendar {
   const Event& top() {
     assert(!empty());
     if (current_.empty()) {
+      if (popped_ >= kTuneEvents) [[unlikely]]
+        tune();
       if (near_ == 0) {
         // Nothing on the wheel: restart it at the heap's first event.
         base_ = bucket_of(far_.top().time) << bits_;
@@ -77,6 +84,7 @@ class EventCalendar {
     const Event e = current_.back();
     current_.pop_back();
     --size_;
+    ++popped_;
     return e;
   }
 
@@ -132,6 +140,7 @@ class EventCalendar {
   // Moves bucket cur_ into current_, sorted with its first event at the back. (While a bucket
   // is being drained, place() puts its new events straight into current_.)
   void take_current() {
+    ++drained_;
     const std::uint32_t first = heads_[cur_];
     if (first != kNone && nodes_[first].next == kNone && current_.empty()) {
       // The common case: one event in the bucket.
@@ -181,6 +190,33 @@ class EventCalendar {
     return from;
   }
 
+  // Every kTuneEvents events popped (checked between two buckets, so current_ is empty): halves
+  // the width when the buckets held more than kCrowded events each on average and fewer than
+  // one pending event in 16 lies half the wheel's span or further ahead (so that a wheel of
+  // half the span still holds nearly all of them). The events go to the heap and come back
+  // onto the narrower wheel as it reaches their buckets; the order is the same.
+  [[gnu::noinline, gnu::cold]] void tune() {
+    const bool crowded = popped_ > kCrowded * drained_;
+    drained_ = popped_ = 0;
+    if (!crowded || bits_ == 0) return;
+    std::size_t beyond = far_.size();
+    for (std::size_t k = kBuckets / 2; k < kBuckets; ++k) {
+      for (std::uint32_t n = heads_[(cur_ + k) & (kBuckets - 1)]; n != kNone; n = nodes_[n].next) {
+        ++beyond;
+      }
+    }
+    if (beyond * 16 >= size_) return;
+    for (std::size_t i = 0; i < kBuckets; ++i) {
+      for (std::uint32_t n = heads_[i]; n != kNone; n = nodes_[n].next) far_.push(nodes_[n].event);
+      heads_[i] = kNone;
+    }
+    std::fill(occupied_.begin(), occupied_.end(), 0);
+    nodes_.clear();
+    free_ = kNone;
+    near_ = 0;
+    --bits_;
+  }
+
   // An event earlier than the bucket being drained: possible only when a run stopped after
   // top() had moved the wheel on and the model then scheduled before that point. Everything
   // goes back to the heap and the wheel restarts at the new event.
@@ -202,7 +238,12 @@ class EventCalendar {
     take_current();
   }
 
+  static constexpr std::uint64_t kTuneEvents = 65536;  ///< events popped between two checks
+  static constexpr std::uint64_t kCrowded = 16;        ///< events per bucket that call for halving
+
   int bits_;
+  std::uint64_t drained_ = 0;            ///< buckets drained since the last check
+  std::uint64_t popped_ = 0;             ///< events popped since the last check
   std::vector<std::uint32_t> heads_;     ///< first node of each bucket's list, or kNone
   std::vector<std::uint64_t> occupied_;  ///< bit i: bucket i's list is not empty
   std::vector<Node> nodes_;              ///< list nodes; the unused ones on a free list
