@@ -206,6 +206,12 @@ class EventCalendar {
       }
     }
     if (beyond * 16 >= size_) return;
+    move_wheel_to_heap();
+    --bits_;
+  }
+
+  // Empties the buckets' lists into the heap (for a new width or a new start of the wheel).
+  void move_wheel_to_heap() {
     for (std::size_t i = 0; i < kBuckets; ++i) {
       for (std::uint32_t n = heads_[i]; n != kNone; n = nodes_[n].next) far_.push(nodes_[n].event);
       heads_[i] = kNone;
@@ -214,7 +220,6 @@ class EventCalendar {
     nodes_.clear();
     free_ = kNone;
     near_ = 0;
-    --bits_;
   }
 
   // An event earlier than the bucket being drained: possible only when a run stopped after
@@ -223,14 +228,7 @@ class EventCalendar {
   void rewind(const Event& e) {
     for (const Event& x : current_) far_.push(x);
     current_.clear();
-    for (std::size_t i = 0; i < kBuckets; ++i) {
-      for (std::uint32_t n = heads_[i]; n != kNone; n = nodes_[n].next) far_.push(nodes_[n].event);
-      heads_[i] = kNone;
-    }
-    std::fill(occupied_.begin(), occupied_.end(), 0);
-    nodes_.clear();
-    free_ = kNone;
-    near_ = 0;
+    move_wheel_to_heap();
     far_.push(e);
     base_ = bucket_of(e.time) << bits_;
     cur_ = index_of(base_);
