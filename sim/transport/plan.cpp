@@ -232,6 +232,11 @@ class Builder {
       }
     }
     if (spec.lot_t <= 0) spec.lot_t = 1;
+    for (LegSpec& leg : spec.legs) {
+      if (leg.kind == LegSpec::kService) {
+        leg.whole_lot_units = units_for(spec.lot_t, plan_.services[leg.index].unit_t);
+      }
+    }
     plan_.flows.push_back(spec);
   }
 

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <algorithm>
+#include <cmath>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -122,7 +123,17 @@ struct LegSpec {
   Kind kind = kService;
   std::uint32_t index = 0;     ///< into services, seas, pipelines or transfers
   std::uint8_t direction = 0;  ///< sea: 0 = from → to, 1 = to → from
+  /// Service legs: wagons or trucks a whole lot of the flow (FlowSpec::lot_t) takes, worked out
+  /// once here because every lot on the leg needs it (split lots work out their own).
+  std::uint32_t whole_lot_units = 1;
 };
+
+/// Wagons or trucks of `unit_t` tonnes that `tonnes` of cargo take: at least one.
+inline std::uint32_t units_for(double tonnes, double unit_t) {
+  constexpr double kMinUnit = 1e-9;
+  return static_cast<std::uint32_t>(
+      std::max(1.0, std::ceil(tonnes / std::max(unit_t, kMinUnit) - 1e-6)));
+}
 
 struct FlowSpec {
   std::vector<LegSpec> legs;

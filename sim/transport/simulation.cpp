@@ -319,8 +319,8 @@ class Simulation {
       case LegSpec::kService: {
         const ServiceSpec& svc = plan_.services[leg.index];
         lot.carrier = svc.mode == model::Mode::kRail ? 'w' : 't';
-        lot.units = static_cast<std::uint32_t>(
-            std::max(1.0, std::ceil(lot.tonnes / std::max(svc.unit_t, kEps) - 1e-6)));
+        lot.units =
+            lot.tonnes == spec.lot_t ? leg.whole_lot_units : units_for(lot.tonnes, svc.unit_t);
         ServiceState& st = services_[leg.index];
         if (st.queue.empty()) st.oldest = now();
         st.queue.push_back(id);
