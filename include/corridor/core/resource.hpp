@@ -5,6 +5,7 @@
 
 #include <cassert>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <vector>
 
@@ -12,7 +13,8 @@
 
 namespace corridor::core {
 
-/// A FIFO ring buffer that grows by doubling (no allocation in steady state).
+/// A FIFO ring buffer that grows by doubling (no allocation in steady state). Small (24 bytes),
+/// because every resource holds one.
 template <typename T>
 class RingQueue {
  public:
@@ -21,30 +23,33 @@ class RingQueue {
   [[nodiscard]] const T& front() const { return items_[head_]; }
 
   void push_back(const T& x) {
-    if (size_ == items_.size()) grow();
-    items_[(head_ + size_) & (items_.size() - 1)] = x;
+    if (size_ == capacity_) grow();
+    items_[(head_ + size_) & (capacity_ - 1)] = x;
     ++size_;
   }
 
   T pop_front() {
     assert(size_ > 0);
     T x = items_[head_];
-    head_ = (head_ + 1) & (items_.size() - 1);
+    head_ = (head_ + 1) & (capacity_ - 1);
     --size_;
     return x;
   }
 
  private:
-  void grow() {
-    std::vector<T> bigger(items_.empty() ? 8 : items_.size() * 2);
-    for (std::size_t i = 0; i < size_; ++i) bigger[i] = items_[(head_ + i) & (items_.size() - 1)];
-    items_.swap(bigger);
+  [[gnu::noinline]] void grow() {
+    const std::uint32_t bigger = capacity_ == 0 ? 8 : capacity_ * 2;
+    auto items = std::make_unique<T[]>(bigger);
+    for (std::uint32_t i = 0; i < size_; ++i) items[i] = items_[(head_ + i) & (capacity_ - 1)];
+    items_ = std::move(items);
+    capacity_ = bigger;
     head_ = 0;
   }
 
-  std::vector<T> items_;
-  std::size_t head_ = 0;
-  std::size_t size_ = 0;
+  std::unique_ptr<T[]> items_;
+  std::uint32_t head_ = 0;
+  std::uint32_t size_ = 0;
+  std::uint32_t capacity_ = 0;  ///< a power of two, or 0
 };
 
 /// Who was granted a unit, and since when it had been waiting.
@@ -53,19 +58,21 @@ struct Grant {
   Tick requested_at = 0;
 };
 
-class Resource {
+/// One cache line (64 bytes, aligned): a large network has hundreds of thousands of resources
+/// and a vehicle touches several at every step.
+class alignas(64) Resource {
  public:
   explicit Resource(int capacity = 1) : capacity_(capacity) { assert(capacity >= 0); }
 
   [[nodiscard]] int capacity() const { return capacity_; }
   [[nodiscard]] int in_use() const { return in_use_; }
   [[nodiscard]] std::size_t queue_length() const { return queue_.size(); }
-  [[nodiscard]] bool open() const { return open_; }
+  [[nodiscard]] bool open() const { return closed_since_ < 0; }
 
   /// Asks for one unit. Returns true when granted at once; otherwise `who` joins the queue and
   /// will be returned by a later `release` or `reopen`.
   bool request(std::uint32_t who, Tick now) {
-    if (open_ && in_use_ < capacity_ && queue_.empty()) {
+    if (open() && in_use_ < capacity_ && queue_.empty()) {
       account(now);
       ++in_use_;
       return true;
@@ -79,24 +86,24 @@ class Resource {
   std::optional<Grant> release(Tick now) {
     assert(in_use_ > 0);
     account(now);
-    if (open_ && !queue_.empty()) return queue_.pop_front();
+    if (open() && !queue_.empty()) return queue_.pop_front();
     --in_use_;
     return std::nullopt;
   }
 
   /// Stops granting units (units in use stay in use until released).
   void close(Tick now) {
+    assert(now >= 0);
     account(now);
-    if (open_) closed_since_ = now;
-    open_ = false;
+    if (open()) closed_since_ = now;
   }
 
   /// Resumes granting; calls `on_grant(Grant)` for each waiter that now gets a unit, in order.
   template <typename F>
   void reopen(Tick now, F&& on_grant) {
     account(now);
-    if (!open_) closed_ticks_ += now - closed_since_;
-    open_ = true;
+    if (!open()) closed_ticks_ += now - closed_since_;
+    closed_since_ = kOpen;
     while (in_use_ < capacity_ && !queue_.empty()) {
       ++in_use_;
       on_grant(queue_.pop_front());
@@ -109,7 +116,7 @@ class Resource {
   }
   /// Ticks spent closed up to `now`.
   [[nodiscard]] Tick closed_ticks(Tick now) const {
-    return closed_ticks_ + (open_ ? 0 : now - closed_since_);
+    return closed_ticks_ + (open() ? 0 : now - closed_since_);
   }
 
   /// Starts the statistics afresh at `now` (end of warm-up); the state is kept.
@@ -117,7 +124,7 @@ class Resource {
     busy_ = 0;
     last_change_ = now;
     closed_ticks_ = 0;
-    if (!open_) closed_since_ = now;
+    if (!open()) closed_since_ = now;
   }
 
  private:
@@ -129,14 +136,16 @@ class Resource {
     last_change_ = now;
   }
 
-  int capacity_;
-  int in_use_ = 0;
-  bool open_ = true;
-  RingQueue<Grant> queue_;
+  static constexpr Tick kOpen = -1;
+
   Tick busy_ = 0;  ///< unit-ticks in use: exact, in integers
   Tick last_change_ = 0;
   Tick closed_ticks_ = 0;
-  Tick closed_since_ = 0;
+  Tick closed_since_ = kOpen;  ///< when it closed; kOpen while open
+  RingQueue<Grant> queue_;
+  std::int32_t capacity_;
+  std::int32_t in_use_ = 0;
 };
+static_assert(sizeof(Resource) == 64);
 
 }  // namespace corridor::core
