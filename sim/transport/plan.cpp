@@ -330,6 +330,7 @@ class Builder {
       s.unit_t = fl.payload_t;
       s.capacity_t = fl.payload_t;
     }
+    s.max_wait = seconds_to_ticks(fl.departure.max_wait_s);
     s.outbound = compile(hops, fl);
     std::vector<graph::Hop> back(hops.rbegin(), hops.rend());
     for (auto& h : back) h.forward = !h.forward;

@@ -81,8 +81,9 @@ struct ServiceSpec {
   std::uint32_t from_node = 0;
   std::uint32_t to_node = 0;
   std::vector<graph::Hop> hops;
-  double capacity_t = 0;  ///< what one vehicle carries
-  double unit_t = 0;      ///< tonnes per wagon or truck
+  double capacity_t = 0;    ///< what one vehicle carries
+  double unit_t = 0;        ///< tonnes per wagon or truck
+  core::Tick max_wait = 0;  ///< the fleet's departure.max_wait, for the oldest lot
   Program outbound;
   Program inbound;  ///< the empty return
   /// The return only drives (runs and link crossings) and the fleet is unlimited: nothing the

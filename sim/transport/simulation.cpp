@@ -418,13 +418,13 @@ class Simulation {
   void try_dispatch(std::uint32_t s) {
     const ServiceSpec& svc = plan_.services[s];
     ServiceState& st = services_[s];
-    const double max_wait_s = sc_.fleets[svc.fleet].departure.max_wait_s;
+    const Tick max_wait = svc.max_wait;
     while (!st.queue.empty() && !st.waiting_vehicle) {
       const bool full = st.queued_t + kEps >= svc.capacity_t;
-      const bool overdue = now() - st.oldest >= seconds_to_ticks(max_wait_s);
+      const bool overdue = now() - st.oldest >= max_wait;
       if (!full && !overdue) {
         // Leave when full, or when the oldest lot has waited the fleet's maximum wait.
-        const Tick due = st.oldest + seconds_to_ticks(max_wait_s);
+        const Tick due = st.oldest + max_wait;
         if (st.timer_at != due) {
           ++st.timer_epoch;
           st.timer_at = due;
