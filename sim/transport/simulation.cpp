@@ -57,6 +57,7 @@ struct Lot {
 struct Vehicle {
   std::uint32_t service = 0;
   std::uint32_t pc = 0;
+  std::uint32_t end = 0;   // end of the program it runs (a copy: the step needs nothing else)
   std::uint8_t stage = 0;  // how far a kSection got: 0 nothing taken, 1 the siding ahead, 2 both
   bool returning = false;
   double load_t = 0;
@@ -468,6 +469,7 @@ class Simulation {
     v.service = s;
     v.returning = false;
     v.pc = svc.outbound.begin;
+    v.end = svc.outbound.end;
     v.load_t = 0;
     v.moving = 0;
     v.wait_acc = 0;
@@ -506,8 +508,7 @@ class Simulation {
   void advance(std::uint32_t vid) {
     for (;;) {
       Vehicle& v = vehicles_[vid];
-      const ServiceSpec& svc = plan_.services[v.service];
-      const std::uint32_t end = v.returning ? svc.inbound.end : svc.outbound.end;
+      const std::uint32_t end = v.end;
       const Op* ops = plan_.ops.data();
       std::uint32_t pc = v.pc;
       while (pc < end) {
@@ -595,6 +596,7 @@ class Simulation {
       Vehicle& back = vehicles_[vid];  // unloading may have added vehicles
       back.returning = true;
       back.pc = plan_.services[back.service].inbound.begin;
+      back.end = plan_.services[back.service].inbound.end;
       back.moving = 0;
       back.trip_mask = 0;
       if (plan_.services[back.service].passive_return) return drive_back(vid);
