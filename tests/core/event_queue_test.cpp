@@ -153,6 +153,35 @@ TEST_CASE("a calendar with crowded buckets narrows them and pops what the heap p
   CHECK(calendar.empty());
 }
 
+TEST_CASE("a calendar crowded with events far ahead grows its wheel, then narrows", "[core]") {
+  // 50,000 events pending, each due 0 to 8 million ticks ahead, in buckets of 2^12 ticks: about
+  // 25 events to a bucket, and most of them beyond half of a 1,024-bucket wheel (4.2 million
+  // ticks), so the width cannot halve until the wheel has grown to span them.
+  RandomStream rng(11, 0, 2);
+  EventQueue heap;
+  EventCalendar calendar(12);
+  std::uint64_t sequence = 0;
+  auto push = [&](Tick now) {
+    const Event e = make_event(now + static_cast<Tick>(rng.uniform01() * 8e6),
+                               static_cast<int>(rng.uniform01() * 3), sequence,
+                               static_cast<std::uint32_t>(sequence));
+    ++sequence;
+    heap.push(e);
+    calendar.push(e);
+  };
+  for (int i = 0; i < 50000; ++i) push(0);
+  for (int round = 0; round < 400000; ++round) {
+    const Event a = heap.pop();
+    const Event b = calendar.pop();
+    REQUIRE(std::tie(a.time, a.order, a.target) == std::tie(b.time, b.order, b.target));
+    push(a.time);
+  }
+  CHECK(calendar.bucket_count() >= 4 * EventCalendar::kMinBuckets);
+  CHECK(calendar.bucket_bits() < 12);
+  while (!heap.empty()) REQUIRE(calendar.pop().target == heap.pop().target);
+  CHECK(calendar.empty());
+}
+
 TEST_CASE("a calendar whose events are spread out keeps its bucket width", "[core]") {
   // One event pending at a time, 2^12 ticks apart on average: one event per bucket.
   RandomStream rng(5, 0, 2);
@@ -163,6 +192,7 @@ TEST_CASE("a calendar whose events are spread out keeps its bucket width", "[cor
     now = calendar.pop().time;
   }
   CHECK(calendar.bucket_bits() == 12);
+  CHECK(calendar.bucket_count() == EventCalendar::kMinBuckets);
 }
 
 TEST_CASE("the calendar takes an event earlier than the bucket it has moved on to", "[core]") {

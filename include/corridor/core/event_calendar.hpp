@@ -5,14 +5,16 @@
 // only the bucket being drained is kept sorted. Measurements: docs/performance.md.
 //
 // Layout: bucket b covers the ticks [b·W, (b+1)·W) with W = 2^bucket_bits; the wheel holds the
-// kBuckets buckets from the one being drained (`base_`) onwards, and every later event waits in
-// the heap until the wheel reaches its bucket. A bucket is an unsorted list of nodes in one pool
-// (so the wheel stays small and in cache); the bucket being drained is moved out into a sorted
-// vector, first event at the back.
+// N buckets (bucket_count()) from the one being drained (`base_`) onwards, and every later event
+// waits in the heap until the wheel reaches its bucket. A bucket is an unsorted list of nodes in
+// one pool (so the wheel stays small and in cache); the bucket being drained is moved out into a
+// sorted vector, first event at the back.
 //
-// The width adapts downwards: when the buckets drained lately held many events each (sorting
-// them costs more per event) and nearly every pending event would still be on a wheel of half
-// the width, the width halves. It never changes the order of events, only the speed.
+// The wheel adapts to crowding: when the buckets drained lately held many events each (sorting
+// them costs more per event), the width halves, and the number of buckets doubles where that
+// is needed to keep nearly every pending event on the wheel (or, when even the present span
+// does not hold them, the buckets double alone, and a later check narrows them). It never
+// changes the order of events, only the speed.
 #pragma once
 
 #include <algorithm>
@@ -31,10 +33,11 @@ class EventCalendar {
  public:
   /// 2^16 ticks per bucket to start with: about a minute when a tick is a millisecond.
   static constexpr int kDefaultBucketBits = 16;
-  static constexpr std::size_t kBuckets = 1024;  ///< a power of two, a multiple of 64
+  static constexpr std::size_t kMinBuckets = 1024;      ///< buckets to start with
+  static constexpr std::size_t kMaxBuckets = 1u << 16;  ///< the most the wheel grows to
 
   explicit EventCalendar(int bucket_bits = kDefaultBucketBits)
-      : bits_(bucket_bits), heads_(kBuckets, kNone), occupied_(kBuckets / 64, 0) {
+      : bits_(bucket_bits), heads_(kMinBuckets, kNone), occupied_(kMinBuckets / 64, 0) {
     assert(bucket_bits >= 0 && bucket_bits < 48);
   }
 
@@ -42,6 +45,8 @@ class EventCalendar {
   [[nodiscard]] std::size_t size() const { return size_; }
   /// The current bucket width is 2^bucket_bits() ticks.
   [[nodiscard]] int bucket_bits() const { return bits_; }
+  /// Buckets on the wheel now: a power of two from kMinBuckets to kMaxBuckets.
+  [[nodiscard]] std::size_t bucket_count() const { return mask_ + 1; }
   void reserve(std::size_t n) { far_.reserve(n); }
 
   void push(const Event& e) {
@@ -49,8 +54,8 @@ class EventCalendar {
     const Tick ahead = bucket_of(e.time) - bucket_of(base_);  // buckets after the current one
     if (ahead == 0) {
       insert_current(e);
-    } else if (static_cast<std::uint64_t>(ahead) < kBuckets) {
-      link(e, static_cast<std::size_t>(bucket_of(e.time)) & (kBuckets - 1));
+    } else if (static_cast<std::uint64_t>(ahead) <= mask_) {
+      link(e, static_cast<std::size_t>(bucket_of(e.time)) & mask_);
     } else {
       push_outside(e);
     }
@@ -69,7 +74,7 @@ class EventCalendar {
         cur_ = index_of(base_);
       } else {
         const std::size_t next = next_occupied(cur_);
-        base_ += static_cast<Tick>((next - cur_) & (kBuckets - 1)) << bits_;
+        base_ += static_cast<Tick>((next - cur_) & mask_) << bits_;
         cur_ = next;
       }
       refill();
@@ -98,7 +103,7 @@ class EventCalendar {
 
   [[nodiscard]] Tick bucket_of(Tick t) const { return t >> bits_; }
   [[nodiscard]] std::size_t index_of(Tick t) const {
-    return static_cast<std::size_t>(bucket_of(t)) & (kBuckets - 1);
+    return static_cast<std::size_t>(bucket_of(t)) & mask_;
   }
 
   // Puts `e` (within the wheel's span) into its bucket, or at its place in current_ when it
@@ -170,7 +175,7 @@ class EventCalendar {
 
   // Moves the heap's events that the wheel now spans onto the wheel.
   void refill() {
-    const Tick end = bucket_of(base_) + static_cast<Tick>(kBuckets);
+    const Tick end = bucket_of(base_) + static_cast<Tick>(mask_ + 1);
     while (!far_.empty() && bucket_of(far_.top().time) < end) place(far_.pop());
   }
 
@@ -190,29 +195,45 @@ class EventCalendar {
     return from;
   }
 
-  // Every kTuneEvents events popped (checked between two buckets, so current_ is empty): halves
-  // the width when the buckets held more than kCrowded events each on average and fewer than
-  // one pending event in 16 lies half the wheel's span or further ahead (so that a wheel of
-  // half the span still holds nearly all of them). The events go to the heap and come back
-  // onto the narrower wheel as it reaches their buckets; the order is the same.
+  // Every kTuneEvents events popped (checked between two buckets, so current_ is empty), when
+  // the buckets held more than kCrowded events each on average: halves the width if fewer than
+  // one pending event in 16 lies half the wheel's span or further ahead (so that a wheel of half
+  // the span still holds nearly all of them); else, if fewer than one in 16 lies beyond the
+  // span, halves the width and doubles the number of buckets (the same span); else doubles the
+  // number of buckets (twice the span). The events go to the heap and come back onto the new
+  // wheel as it reaches their buckets; the order is the same.
   [[gnu::noinline, gnu::cold]] void tune() {
     const bool crowded = popped_ > kCrowded * drained_;
     drained_ = popped_ = 0;
-    if (!crowded || bits_ == 0) return;
+    if (!crowded) return;
     std::size_t beyond = far_.size();
-    for (std::size_t k = kBuckets / 2; k < kBuckets; ++k) {
-      for (std::uint32_t n = heads_[(cur_ + k) & (kBuckets - 1)]; n != kNone; n = nodes_[n].next) {
-        ++beyond;
-      }
+    const std::size_t n = mask_ + 1;
+    for (std::size_t k = n / 2; k < n; ++k) {
+      for (std::uint32_t i = heads_[(cur_ + k) & mask_]; i != kNone; i = nodes_[i].next) ++beyond;
     }
-    if (beyond * 16 >= size_) return;
+    int narrower = 1;      // halvings of the width
+    std::size_t more = 1;  // factor on the number of buckets
+    if (beyond * 16 >= size_) {
+      if (2 * n > kMaxBuckets) return;
+      more = 2;
+      // The span holds nearly every event (twice the buckets, half as wide), or it does not
+      // (twice the buckets, as wide: twice the span).
+      if (far_.size() * 16 >= size_) narrower = 0;
+    }
+    if (narrower > bits_) narrower = bits_;
+    if (narrower == 0 && more == 1) return;
     move_wheel_to_heap();
-    --bits_;
+    bits_ -= narrower;
+    if (more > 1) {
+      mask_ = more * n - 1;
+      heads_.assign(more * n, kNone);
+      occupied_.assign(more * n / 64, 0);
+    }
   }
 
   // Empties the buckets' lists into the heap (for a new width or a new start of the wheel).
   void move_wheel_to_heap() {
-    for (std::size_t i = 0; i < kBuckets; ++i) {
+    for (std::size_t i = 0; i <= mask_; ++i) {
       for (std::uint32_t n = heads_[i]; n != kNone; n = nodes_[n].next) far_.push(nodes_[n].event);
       heads_[i] = kNone;
     }
@@ -237,9 +258,10 @@ class EventCalendar {
   }
 
   static constexpr std::uint64_t kTuneEvents = 65536;  ///< events popped between two checks
-  static constexpr std::uint64_t kCrowded = 16;        ///< events per bucket that call for halving
+  static constexpr std::uint64_t kCrowded = 16;        ///< events per bucket that call for a change
 
   int bits_;
+  std::size_t mask_ = kMinBuckets - 1;   ///< buckets on the wheel, less one
   std::uint64_t drained_ = 0;            ///< buckets drained since the last check
   std::uint64_t popped_ = 0;             ///< events popped since the last check
   std::vector<std::uint32_t> heads_;     ///< first node of each bucket's list, or kNone
