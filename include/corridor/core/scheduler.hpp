@@ -17,9 +17,9 @@ class Scheduler {
  public:
   static constexpr int kDefaultPriority = 128;
 
-  /// `bucket_bits`: the calendar's buckets start 2^bucket_bits ticks wide and narrow when they
-  /// are crowded (see event_calendar.hpp); the width changes only the speed, never the order of
-  /// events.
+  /// `bucket_bits`: the calendar's buckets start 2^bucket_bits ticks wide and narrow (the wheel
+  /// growing where needed) when they are crowded (see event_calendar.hpp); this changes only
+  /// the speed, never the order of events.
   explicit Scheduler(int bucket_bits = EventCalendar::kDefaultBucketBits) : queue_(bucket_bits) {}
 
   [[nodiscard]] Tick now() const { return now_; }
