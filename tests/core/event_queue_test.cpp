@@ -31,6 +31,47 @@ Event make_event(Tick time, int priority, std::uint64_t sequence, std::uint32_t 
   return e;
 }
 
+// A steady load on a calendar, mirrored in the heap: `pending` events, each due 0 to
+// `max_delay` ticks ahead; every pop is checked against the heap and followed by a new event.
+class SteadyLoad {
+ public:
+  SteadyLoad(EventCalendar& calendar, std::uint64_t seed, int pending, double max_delay)
+      : calendar_(calendar), rng_(seed, 0, 2), max_delay_(max_delay) {
+    for (int i = 0; i < pending; ++i) push(0);
+  }
+
+  void run(int rounds) {
+    for (int round = 0; round < rounds; ++round) {
+      const Event a = heap_.pop();
+      const Event b = calendar_.pop();
+      REQUIRE(std::tie(a.time, a.order, a.target) == std::tie(b.time, b.order, b.target));
+      push(a.time);
+    }
+  }
+
+  // Pops everything left, checking the order against the heap.
+  void drain() {
+    while (!heap_.empty()) REQUIRE(calendar_.pop().target == heap_.pop().target);
+    CHECK(calendar_.empty());
+  }
+
+ private:
+  void push(Tick now) {
+    const Event e = make_event(now + static_cast<Tick>(rng_.uniform01() * max_delay_),
+                               static_cast<int>(rng_.uniform01() * 3), sequence_,
+                               static_cast<std::uint32_t>(sequence_));
+    ++sequence_;
+    heap_.push(e);
+    calendar_.push(e);
+  }
+
+  EventCalendar& calendar_;
+  EventQueue heap_;
+  RandomStream rng_;
+  double max_delay_;
+  std::uint64_t sequence_ = 0;
+};
+
 }  // namespace
 
 TEST_CASE("events at the same time run in priority then insertion order", "[core]") {
@@ -129,57 +170,23 @@ TEST_CASE("the calendar pops exactly what the heap pops", "[core]") {
 TEST_CASE("a calendar with crowded buckets narrows them and pops what the heap pops", "[core]") {
   // About 500 events pending, each due 0 to 1,000 ticks ahead, in buckets of 2^12 ticks: some
   // 2,000 events to a bucket at first.
-  RandomStream rng(9, 0, 2);
-  EventQueue heap;
   EventCalendar calendar(12);
-  std::uint64_t sequence = 0;
-  auto push = [&](Tick now) {
-    const Event e = make_event(now + static_cast<Tick>(rng.uniform01() * 1000),
-                               static_cast<int>(rng.uniform01() * 3), sequence,
-                               static_cast<std::uint32_t>(sequence));
-    ++sequence;
-    heap.push(e);
-    calendar.push(e);
-  };
-  for (int i = 0; i < 500; ++i) push(0);
-  for (int round = 0; round < 300000; ++round) {
-    const Event a = heap.pop();
-    const Event b = calendar.pop();
-    REQUIRE(std::tie(a.time, a.order, a.target) == std::tie(b.time, b.order, b.target));
-    push(a.time);
-  }
+  SteadyLoad load(calendar, 9, 500, 1000);
+  load.run(300000);
   CHECK(calendar.bucket_bits() < 10);
-  while (!heap.empty()) REQUIRE(calendar.pop().target == heap.pop().target);
-  CHECK(calendar.empty());
+  load.drain();
 }
 
 TEST_CASE("a calendar crowded with events far ahead grows its wheel, then narrows", "[core]") {
   // 50,000 events pending, each due 0 to 8 million ticks ahead, in buckets of 2^12 ticks: about
   // 25 events to a bucket, and most of them beyond half of a 1,024-bucket wheel (4.2 million
   // ticks), so the width cannot halve until the wheel has grown to span them.
-  RandomStream rng(11, 0, 2);
-  EventQueue heap;
   EventCalendar calendar(12);
-  std::uint64_t sequence = 0;
-  auto push = [&](Tick now) {
-    const Event e = make_event(now + static_cast<Tick>(rng.uniform01() * 8e6),
-                               static_cast<int>(rng.uniform01() * 3), sequence,
-                               static_cast<std::uint32_t>(sequence));
-    ++sequence;
-    heap.push(e);
-    calendar.push(e);
-  };
-  for (int i = 0; i < 50000; ++i) push(0);
-  for (int round = 0; round < 400000; ++round) {
-    const Event a = heap.pop();
-    const Event b = calendar.pop();
-    REQUIRE(std::tie(a.time, a.order, a.target) == std::tie(b.time, b.order, b.target));
-    push(a.time);
-  }
+  SteadyLoad load(calendar, 11, 50000, 8e6);
+  load.run(400000);
   CHECK(calendar.bucket_count() >= 4 * EventCalendar::kMinBuckets);
   CHECK(calendar.bucket_bits() < 12);
-  while (!heap.empty()) REQUIRE(calendar.pop().target == heap.pop().target);
-  CHECK(calendar.empty());
+  load.drain();
 }
 
 TEST_CASE("a calendar whose events are spread out keeps its bucket width", "[core]") {
