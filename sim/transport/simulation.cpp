@@ -38,8 +38,9 @@ enum EventKind : std::uint16_t {
 constexpr double kEps = 1e-9;
 
 // Calendar buckets of 2^18 ms (about 4.4 minutes) to start with: a few events each in the
-// Caspian scenarios, where most delays are between minutes and hours. The calendar narrows them
-// in much larger networks, where they would hold many more.
+// Caspian scenarios, where most delays are between minutes and hours. Where they get crowded
+// (the backlog of a Caspian year, much larger networks) the calendar narrows them and grows its
+// wheel.
 constexpr int kCalendarBucketBits = 18;
 
 struct Lot {
