@@ -433,7 +433,16 @@ class Builder {
             ahead = node_siding(b, hops[h + 1].link, hops[h + 1].forward);
           }
           const std::uint32_t sec = section(hop.link, s);
+          // Directly after the section before it (no closure check between), the release of
+          // that section becomes the first step of this operation: one operation to read
+          // instead of two at every section.
+          const std::size_t n = plan_.ops.size();
+          const bool fuse = n >= program_begin_ + 2 && plan_.ops[n - 1].code == Op::kRelease &&
+                            plan_.ops[n - 2].code == Op::kSection &&
+                            plan_.ops[n - 2].a == plan_.ops[n - 1].a;
+          if (fuse) plan_.ops.pop_back();
           emit(Op::kSection, sec, seconds_to_ticks(km / v * model::kSecondsPerHour));
+          plan_.ops.back().release_previous = fuse;
           plan_.ops.back().ahead = ahead.value_or(kNoResource);
           plan_.ops.back().behind = held.value_or(kNoResource);
           plan_.ops.back().stand = seconds_to_ticks(l.rail.crossing_s);

@@ -55,19 +55,24 @@ struct Op {
     kHours,     ///< wait until process `a` is within its opening hours
     kHold,      ///< hold process `a`'s channel for a random time
     kTraverse,  ///< statistics: the vehicle crossed link `a` (after the last section)
-    /// Enter single-track section `a`: request the siding `ahead` (if any), then the section;
-    /// release the siding `behind` (if any); then as kRun. The same steps as those operations
-    /// one after the other (the vehicle's `stage` says how far it got), in one operation
-    /// because every train does this at every section.
+    /// Enter single-track section `a`: release the section just run (if
+    /// `release_previous`), request the siding `ahead` (if any), then the section; release the
+    /// siding `behind` (if any); then as kRun. The same steps as those operations one after the
+    /// other (the vehicle's `stage` says how far it got), in one operation because every train
+    /// does this at every section.
     kSection,
   };
   Code code = kRun;
+  /// kSection: begin by releasing the section of the operation before this one (a kSection
+  /// whose run has just ended), in place of a kRelease between the two.
+  bool release_previous = false;
   std::uint32_t a = 0;
   std::uint32_t ahead = kNoResource;
   std::uint32_t behind = kNoResource;
   core::Tick ticks = 0;
   core::Tick stand = 0;
 };
+static_assert(sizeof(Op) == 32, "two operations per cache line");
 
 struct Program {
   std::uint32_t begin = 0;  ///< into Plan::ops

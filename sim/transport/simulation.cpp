@@ -59,7 +59,8 @@ struct Vehicle {
   std::uint32_t service = 0;
   std::uint32_t pc = 0;
   std::uint32_t end = 0;   // end of the program it runs (a copy: the step needs nothing else)
-  std::uint8_t stage = 0;  // how far a kSection got: 0 nothing taken, 1 the siding ahead, 2 both
+  std::uint8_t stage = 0;  // how far a kSection got: 0 nothing done, 1 the section behind
+                           // released, 2 the siding ahead taken too
   bool returning = false;
   double load_t = 0;
   std::vector<std::uint32_t> lots;
@@ -563,16 +564,21 @@ class Simulation {
             return;
           }
           case Op::kSection:
-            // The order of kRequest(ahead), kRequest(a), kRelease(behind), kRun; a request
-            // that has to wait leaves `stage` where it is, and grant() moves it on.
+            // The order of kRelease(previous section), kRequest(ahead), kRequest(a),
+            // kRelease(behind), kRun; a request that has to wait leaves `stage` where it is,
+            // and grant() moves it on.
             if (v.stage == 0) {
+              v.stage = 1;
+              if (op.release_previous) release(ops[pc - 1].a);
+            }
+            if (v.stage == 1) {
               if (op.ahead != kNoResource && !take(vid, op.ahead)) {
                 v.pc = pc;
                 return;
               }
-              v.stage = 1;
+              v.stage = 2;
             }
-            if (v.stage == 1 && !take(vid, op.a)) {
+            if (v.stage == 2 && !take(vid, op.a)) {
               v.pc = pc;
               return;
             }
