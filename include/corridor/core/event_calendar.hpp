@@ -52,12 +52,12 @@ class EventCalendar {
   void push(const Event& e) {
     ++size_;
     const Tick ahead = bucket_of(e.time) - bucket_of(base_);  // buckets after the current one
-    if (ahead == 0) {
-      insert_current(e);
-    } else if (static_cast<std::uint64_t>(ahead) <= mask_) {
+    // The common case, a bucket ahead on the wheel, is kept apart from the others so that it
+    // compiles to a short path.
+    if (ahead > 0 && static_cast<std::uint64_t>(ahead) <= mask_) [[likely]] {
       link(e, static_cast<std::size_t>(bucket_of(e.time)) & mask_);
     } else {
-      push_outside(e);
+      push_elsewhere(e, ahead);
     }
   }
 
@@ -122,11 +122,10 @@ class EventCalendar {
 
   void link(const Event& e, std::size_t i) {
     std::uint32_t n = free_;
-    if (n != kNone) {
+    if (n != kNone) [[likely]] {
       free_ = nodes_[n].next;
     } else {
-      n = static_cast<std::uint32_t>(nodes_.size());
-      nodes_.emplace_back();
+      n = new_node();
     }
     nodes_[n].event = e;
     nodes_[n].next = heads_[i];
@@ -135,9 +134,17 @@ class EventCalendar {
     ++near_;
   }
 
-  // An event beyond the wheel's span goes to the heap; one before the bucket being drained
-  // rewinds the wheel.
-  [[gnu::noinline]] void push_outside(const Event& e) {
+  // A node at the end of the pool (out of line: the pool grows only until it holds the most
+  // events ever pending).
+  [[gnu::noinline]] std::uint32_t new_node() {
+    nodes_.emplace_back();
+    return static_cast<std::uint32_t>(nodes_.size() - 1);
+  }
+
+  // An event for the bucket being drained goes into current_, one beyond the wheel's span to
+  // the heap; one before the bucket being drained rewinds the wheel.
+  [[gnu::noinline]] void push_elsewhere(const Event& e, Tick ahead) {
+    if (ahead == 0) return insert_current(e);
     if (e.time < base_) return rewind(e);
     far_.push(e);
   }
