@@ -60,7 +60,7 @@ struct Vehicle {
   std::uint32_t pc = 0;
   std::uint32_t end = 0;   // end of the program it runs (a copy: the step needs nothing else)
   std::uint8_t stage = 0;  // how far a kSection got: 0 nothing done, 1 the section behind
-                           // released, 2 the siding ahead taken too
+                           // released, 2 the siding ahead taken too, 3 the section too
   bool returning = false;
   double load_t = 0;
   std::vector<std::uint32_t> lots;
@@ -567,22 +567,21 @@ class Simulation {
             // The order of kRelease(previous section), kRequest(ahead), kRequest(a),
             // kRelease(behind), kRun; a request that has to wait leaves `stage` where it is,
             // and grant() moves it on.
-            if (v.stage == 0) {
-              v.stage = 1;
-              if (op.release_previous) release(ops[pc - 1].a);
-            }
-            if (v.stage == 1) {
-              if (op.ahead != kNoResource && !take(vid, op.ahead)) {
+            {
+              const std::uint8_t stage = v.stage;
+              if (stage == 0 && op.release_previous) release(ops[pc - 1].a);
+              if (stage <= 1 && op.ahead != kNoResource && !take_track(vid, op.ahead)) {
+                v.stage = 1;
                 v.pc = pc;
                 return;
               }
-              v.stage = 2;
+              if (stage <= 2 && !take_track(vid, op.a)) {
+                v.stage = 2;
+                v.pc = pc;
+                return;
+              }
+              if (stage != 0) v.stage = 0;
             }
-            if (v.stage == 2 && !take(vid, op.a)) {
-              v.pc = pc;
-              return;
-            }
-            v.stage = 0;
             if (op.behind != kNoResource) release(op.behind);
             v.moving += op.ticks;
             v.pc = pc + 1;
@@ -673,6 +672,15 @@ class Simulation {
     }
     note_wait(vid, r, 0);
     return true;
+  }
+
+  // take() for a section or a siding: neither counts waits of its node, so a grant at once
+  // records nothing and the resource's description need not be read.
+  [[gnu::always_inline]] bool take_track(std::uint32_t vid, std::uint32_t r) {
+    assert(!(plan_.resources[r].owner == Owner::kNode && plan_.resources[r].counts_utilisation));
+    if (resources_[r].request(vid, now())) return true;
+    vehicles_[vid].requested_at = now();
+    return false;
   }
 
   [[gnu::always_inline]] void note_wait(std::uint32_t vid, std::uint32_t r, Tick wait) {

@@ -86,6 +86,13 @@ class EventCalendar {
   /// Removes and returns the first event. REQUIRES: !empty().
   Event pop() {
     top();
+    return pop_top();
+  }
+
+  /// pop() right after top(), which has already moved the wheel to the first event.
+  /// REQUIRES: top() called since the last push or pop.
+  Event pop_top() {
+    assert(!current_.empty());
     const Event e = current_.back();
     current_.pop_back();
     --size_;
@@ -174,9 +181,25 @@ class EventCalendar {
     }
     heads_[cur_] = kNone;
     occupied_[cur_ / 64] &= ~(std::uint64_t{1} << (cur_ % 64));
-    if (current_.size() > 1) {
+    if (current_.size() > kInsertionSortMax) {
       std::sort(current_.begin(), current_.end(),
                 [](const Event& x, const Event& y) { return before(y, x); });
+    } else {
+      insertion_sort_current();
+    }
+  }
+
+  // The few events a bucket usually holds: a plain insertion sort, the same order as std::sort
+  // (keys are unique) without its set-up.
+  void insertion_sort_current() {
+    Event* a = current_.data();
+    const std::size_t n = current_.size();
+    for (std::size_t i = 1; i < n; ++i) {
+      const Event x = a[i];
+      const EventKey key = event_key(x);
+      std::size_t j = i;
+      for (; j > 0 && event_key(a[j - 1]) < key; --j) a[j] = a[j - 1];
+      a[j] = x;
     }
   }
 
@@ -264,8 +287,9 @@ class EventCalendar {
     take_current();
   }
 
-  static constexpr std::uint64_t kTuneEvents = 65536;  ///< events popped between two checks
-  static constexpr std::uint64_t kCrowded = 16;        ///< events per bucket that call for a change
+  static constexpr std::size_t kInsertionSortMax = 16;  ///< larger buckets go to std::sort
+  static constexpr std::uint64_t kTuneEvents = 65536;   ///< events popped between two checks
+  static constexpr std::uint64_t kCrowded = 16;  ///< events per bucket that call for a change
 
   int bits_;
   std::size_t mask_ = kMinBuckets - 1;   ///< buckets on the wheel, less one

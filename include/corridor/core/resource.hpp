@@ -71,7 +71,7 @@ class alignas(64) Resource {
 
   /// Asks for one unit. Returns true when granted at once; otherwise `who` joins the queue and
   /// will be returned by a later `release` or `reopen`.
-  bool request(std::uint32_t who, Tick now) {
+  [[gnu::always_inline]] bool request(std::uint32_t who, Tick now) {
     if (open() && in_use_ < capacity_ && queue_.empty()) {
       account(now);
       ++in_use_;

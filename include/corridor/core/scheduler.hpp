@@ -55,7 +55,7 @@ class Scheduler {
   std::uint64_t run_until(Tick horizon, Handler&& handler) {
     std::uint64_t count = 0;
     while (!queue_.empty() && queue_.top().time < horizon) {
-      const Event e = queue_.pop();
+      const Event e = queue_.pop_top();
       now_ = e.time;
       ++count;
       if constexpr (std::is_same_v<decltype(handler(e)), bool>) {
