@@ -73,8 +73,7 @@ class alignas(64) Resource {
   /// will be returned by a later `release` or `reopen`.
   [[gnu::always_inline]] bool request(std::uint32_t who, Tick now) {
     if (open() && in_use_ < capacity_ && queue_.empty()) {
-      account(now);
-      ++in_use_;
+      take_unit(now);
       return true;
     }
     enqueue(who, now);
@@ -85,34 +84,32 @@ class alignas(64) Resource {
   /// the first in the queue, who is returned.
   std::optional<Grant> release(Tick now) {
     assert(in_use_ > 0);
-    account(now);
-    if (open() && !queue_.empty()) return queue_.pop_front();
+    if (open() && !queue_.empty()) return queue_.pop_front();  // the unit stays in use
     --in_use_;
+    busy_ += now;
     return std::nullopt;
   }
 
   /// Stops granting units (units in use stay in use until released).
   void close(Tick now) {
     assert(now >= 0);
-    account(now);
     if (open()) closed_since_ = now;
   }
 
   /// Resumes granting; calls `on_grant(Grant)` for each waiter that now gets a unit, in order.
   template <typename F>
   void reopen(Tick now, F&& on_grant) {
-    account(now);
     if (!open()) closed_ticks_ += now - closed_since_;
     closed_since_ = kOpen;
     while (in_use_ < capacity_ && !queue_.empty()) {
-      ++in_use_;
+      take_unit(now);
       on_grant(queue_.pop_front());
     }
   }
 
   /// Unit-ticks spent in use up to `now`.
   [[nodiscard]] double busy_unit_ticks(Tick now) const {
-    return static_cast<double>(busy_ + in_use_ * (now - last_change_));
+    return static_cast<double>(busy_ + in_use_ * now);
   }
   /// Ticks spent closed up to `now`.
   [[nodiscard]] Tick closed_ticks(Tick now) const {
@@ -121,8 +118,7 @@ class alignas(64) Resource {
 
   /// Starts the statistics afresh at `now` (end of warm-up); the state is kept.
   void reset_statistics(Tick now) {
-    busy_ = 0;
-    last_change_ = now;
+    busy_ = -in_use_ * now;
     closed_ticks_ = 0;
     if (!open()) closed_since_ = now;
   }
@@ -131,15 +127,19 @@ class alignas(64) Resource {
   // Out of line, so that the common case of request() stays small enough to inline.
   [[gnu::noinline]] void enqueue(std::uint32_t who, Tick now) { queue_.push_back(Grant{who, now}); }
 
-  void account(Tick now) {
-    busy_ += in_use_ * (now - last_change_);
-    last_change_ = now;
+  // A unit taken at `now` and given back at t adds t - now to the busy unit-ticks: -now here,
+  // +t when it comes back (see busy_).
+  void take_unit(Tick now) {
+    ++in_use_;
+    busy_ -= now;
   }
 
   static constexpr Tick kOpen = -1;
 
-  Tick busy_ = 0;  ///< unit-ticks in use: exact, in integers
-  Tick last_change_ = 0;
+  /// Unit-ticks in use up to time t are busy_ + in_use_ · t: each unit taken subtracts the time
+  /// it was taken, each unit given back adds the time it came back. Exact, in integers, and
+  /// no more work than an addition when a unit changes hands.
+  Tick busy_ = 0;
   Tick closed_ticks_ = 0;
   Tick closed_since_ = kOpen;  ///< when it closed; kOpen while open
   RingQueue<Grant> queue_;
