@@ -122,9 +122,11 @@ class EventCalendar {
 
   // Events for the bucket being drained are usually due soon: search from the back.
   void insert_current(const Event& e) {
-    std::size_t pos = current_.size();
-    while (pos > 0 && before(current_[pos - 1], e)) --pos;
-    current_.insert(current_.begin() + static_cast<std::ptrdiff_t>(pos), e);
+    current_.push_back(e);
+    Event* a = current_.data();
+    std::size_t pos = current_.size() - 1;
+    for (; pos > 0 && before(a[pos - 1], e); --pos) a[pos] = a[pos - 1];
+    a[pos] = e;
   }
 
   void link(const Event& e, std::size_t i) {
