@@ -159,6 +159,7 @@ class Simulation {
     corridors_.resize(sc_.corridors.size());
     for (const auto& p : plan.processes) process_rng_.emplace_back(seed, replication, p.stream);
     for (const auto& f : plan.flows) flow_rng_.emplace_back(seed, replication, f.stream);
+    flow_clocks_.resize(plan.flows.size());
     for (const auto& d : plan.disruptions) {
       disruption_rng_.emplace_back(seed, replication, d.stream);
     }
@@ -298,17 +299,34 @@ class Simulation {
     if (in_window()) flows_[f].demanded += spec.lot_t;
     route_lot(id);
 
-    double gap = next_interarrival(f, now());
+    const FlowClock& clock = flow_clock(f);
     Tick when;
-    if (gap < 0) {
-      when = next_month_start(now());
+    if (clock.gap < 0) {
+      when = clock.until;  // no cargo this month: the next month starts it again
+    } else if (sc_.flows[f].arrivals == model::Flow::Arrivals::kPoisson) {
+      when = now() + std::max<Tick>(1, seconds_to_ticks(flow_rng_[f].exponential(clock.gap)));
     } else {
-      if (sc_.flows[f].arrivals == model::Flow::Arrivals::kPoisson) {
-        gap = flow_rng_[f].exponential(gap);
-      }
-      when = now() + std::max<Tick>(1, seconds_to_ticks(gap));
+      when = now() + clock.gap_ticks;
     }
     sched_.schedule_at(when, f, kArrival);
+  }
+
+  // A flow's mean gap between lots changes only with the month (the seasonal factor): worked
+  // out once per flow and month instead of at every lot.
+  struct FlowClock {
+    Tick until = -1;     // the start of the next month: valid before it (time never goes back)
+    double gap = 0;      // next_interarrival() this month, in seconds
+    Tick gap_ticks = 0;  // the same as a whole number of ticks, at least one
+  };
+
+  const FlowClock& flow_clock(std::uint32_t f) {
+    FlowClock& c = flow_clocks_[f];
+    if (now() >= c.until) {
+      c.gap = next_interarrival(f, now());
+      c.until = next_month_start(now());
+      c.gap_ticks = c.gap < 0 ? 0 : std::max<Tick>(1, seconds_to_ticks(c.gap));
+    }
+    return c;
   }
 
   // Sends a lot to its next leg, or delivers it.
@@ -1160,6 +1178,7 @@ class Simulation {
   std::vector<core::Resource> resources_;
   std::vector<core::RandomStream> process_rng_;
   std::vector<core::RandomStream> flow_rng_;
+  std::vector<FlowClock> flow_clocks_;
   std::vector<core::RandomStream> disruption_rng_;
   std::vector<Lot> lots_;
   std::vector<std::uint32_t> free_lots_;
