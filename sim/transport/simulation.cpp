@@ -190,7 +190,9 @@ class Simulation {
     for (std::size_t f = 0; f < plan_.flows.size(); ++f) {
       const FlowSpec& spec = plan_.flows[f];
       if (spec.legs.empty() || spec.rate_t_per_s <= 0) continue;
-      const double first = next_interarrival(f, 0) * flow_rng_[f].uniform01();
+      // A flow with no cargo in January looks again when its next month starts (on_arrival).
+      const double gap = next_interarrival(f, 0);
+      const double first = gap < 0 ? 0 : gap * flow_rng_[f].uniform01();
       sched_.schedule(seconds_to_ticks(first), static_cast<std::uint32_t>(f), kArrival);
     }
     for (std::size_t s = 0; s < plan_.seas.size(); ++s) {
@@ -293,13 +295,14 @@ class Simulation {
   }
 
   void on_arrival(std::uint32_t f) {
-    const FlowSpec& spec = plan_.flows[f];
-    const std::uint32_t id = new_lot(f, spec.lot_t);
-    flows_[f].generated_all += spec.lot_t;
-    if (in_window()) flows_[f].demanded += spec.lot_t;
-    route_lot(id);
-
     const FlowClock& clock = flow_clock(f);
+    if (clock.gap >= 0) {  // no lot in a month without cargo (seasonal factor 0)
+      const FlowSpec& spec = plan_.flows[f];
+      const std::uint32_t id = new_lot(f, spec.lot_t);
+      flows_[f].generated_all += spec.lot_t;
+      if (in_window()) flows_[f].demanded += spec.lot_t;
+      route_lot(id);
+    }
     Tick when;
     if (clock.gap < 0) {
       when = clock.until;  // no cargo this month: the next month starts it again
