@@ -234,7 +234,9 @@ class Builder {
     if (spec.lot_t <= 0) spec.lot_t = 1;
     for (LegSpec& leg : spec.legs) {
       if (leg.kind == LegSpec::kService) {
-        leg.whole_lot_units = units_for(spec.lot_t, plan_.services[leg.index].unit_t);
+        const ServiceSpec& svc = plan_.services[leg.index];
+        leg.whole_lot_units = units_for(spec.lot_t, svc.unit_t);
+        leg.carrier = svc.mode == model::Mode::kRail ? 'w' : 't';
       }
     }
     plan_.flows.push_back(spec);
@@ -473,6 +475,7 @@ class Builder {
         }
       }
       emit(Op::kTraverse, lk);
+      plan_.ops.back().corridors = plan_.link_corridor_mask[lk];
       if (node(a).country != node(b).country) {
         if (auto p = border_process(b, false)) emit_process(*p);
       }

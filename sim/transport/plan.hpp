@@ -54,7 +54,8 @@ struct Op {
     kRun,       ///< move for `ticks` (time in motion), then stand `stand` ticks (clearance)
     kHours,     ///< wait until process `a` is within its opening hours
     kHold,      ///< hold process `a`'s channel for a random time
-    kTraverse,  ///< statistics: the vehicle crossed link `a` (after the last section)
+    kTraverse,  ///< statistics: the vehicle crossed link `a` (after the last section); its
+                ///< corridor mask is in `corridors`
     /// Enter single-track section `a`: release the section just run (if
     /// `release_previous`), request the siding `ahead` (if any), then the section; release the
     /// siding `behind` (if any); then as kRun. The same steps as those operations one after the
@@ -70,7 +71,11 @@ struct Op {
   std::uint32_t ahead = kNoResource;
   std::uint32_t behind = kNoResource;
   core::Tick ticks = 0;
-  core::Tick stand = 0;
+  union {
+    core::Tick stand = 0;     ///< kRun, kSection: time standing after the run
+    std::uint64_t corridors;  ///< kTraverse: Plan::link_corridor_mask of link `a`, kept here so
+                              ///< that a crossing reads nothing outside the program
+  };
 };
 static_assert(sizeof(Op) == 32, "two operations per cache line");
 
@@ -129,6 +134,9 @@ struct LegSpec {
   Kind kind = kService;
   std::uint32_t index = 0;     ///< into services, seas, pipelines or transfers
   std::uint8_t direction = 0;  ///< sea: 0 = from → to, 1 = to → from
+  /// Service legs: the lot's carrier on the leg ('w' wagons, 't' trucks), from the service's
+  /// mode, kept here so that routing a lot does not read the service.
+  char carrier = 'w';
   /// Service legs: wagons or trucks a whole lot of the flow (FlowSpec::lot_t) takes, worked out
   /// once here because every lot on the leg needs it (split lots work out their own).
   std::uint32_t whole_lot_units = 1;

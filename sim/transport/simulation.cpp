@@ -130,7 +130,8 @@ struct FlowCounters {
   core::Samples transit;
 };
 
-struct OwnerCounters {
+// One cache line each: a link crossing updates all of a link's counters.
+struct alignas(64) OwnerCounters {
   double tonnes = 0, vehicles = 0;
   core::Samples waits;
 };
@@ -341,10 +342,10 @@ class Simulation {
     const LegSpec& leg = spec.legs[lot.leg];
     switch (leg.kind) {
       case LegSpec::kService: {
-        const ServiceSpec& svc = plan_.services[leg.index];
-        lot.carrier = svc.mode == model::Mode::kRail ? 'w' : 't';
-        lot.units =
-            lot.tonnes == spec.lot_t ? leg.whole_lot_units : units_for(lot.tonnes, svc.unit_t);
+        lot.carrier = leg.carrier;
+        lot.units = lot.tonnes == spec.lot_t
+                        ? leg.whole_lot_units
+                        : units_for(lot.tonnes, plan_.services[leg.index].unit_t);
         ServiceState& st = services_[leg.index];
         if (st.queue.empty()) st.oldest = now();
         st.queue.push_back(id);
@@ -359,7 +360,7 @@ class Simulation {
           // Starting at a port: the cargo goes in the unit of its next land leg.
           for (std::size_t k = 1; k < spec.legs.size(); ++k) {
             if (spec.legs[k].kind != LegSpec::kService) continue;
-            lot.carrier = plan_.services[spec.legs[k].index].mode == model::Mode::kRail ? 'w' : 't';
+            lot.carrier = spec.legs[k].carrier;
             break;
           }
         }
@@ -610,7 +611,7 @@ class Simulation {
             return;
           case Op::kTraverse: {
             ++pc;
-            traverse(op.a, v.load_t, v.lots, v.trip_mask);
+            traverse(op.a, op.corridors, v.load_t, v.lots, v.trip_mask);
             if (in_window()) links_[op.a].waits.add(ticks_to_seconds(v.wait_acc));
             v.wait_acc = 0;
             break;
@@ -761,9 +762,8 @@ class Simulation {
   }
 
   // Statistics for a vehicle or vessel crossing link `l`.
-  void traverse(std::uint32_t l, double load_t, const std::vector<std::uint32_t>& lots,
-                std::uint64_t& trip_mask) {
-    const std::uint64_t mask = plan_.link_corridor_mask[l];
+  void traverse(std::uint32_t l, std::uint64_t mask, double load_t,
+                const std::vector<std::uint32_t>& lots, std::uint64_t& trip_mask) {
     if (in_window()) {
       links_[l].tonnes += load_t;
       links_[l].vehicles += 1;
@@ -951,7 +951,8 @@ class Simulation {
     if (in_window()) nodes_[plan_.seas[v.sea].node[v.at]].tonnes += v.load_t;  // shipped here
     release(spec.berth[v.at]);
     v.trip_mask = 0;
-    traverse(plan_.seas[v.sea].link, v.load_t, v.lots, v.trip_mask);
+    const std::uint32_t l = plan_.seas[v.sea].link;
+    traverse(l, plan_.link_corridor_mask[l], v.load_t, v.lots, v.trip_mask);
     for (std::uint32_t id : v.lots) lots_[id].moving += spec.sail;
     v.at = 1 - v.at;
     sched_.schedule(spec.sail, vs, kVesselArrive);
@@ -990,8 +991,10 @@ class Simulation {
       batch.push_back(id);
     }
     std::uint64_t trip = 0;
-    for (const auto& hop : spec.hops)
-      traverse(static_cast<std::uint32_t>(hop.link), moved, batch, trip);
+    for (const auto& hop : spec.hops) {
+      const auto l = static_cast<std::uint32_t>(hop.link);
+      traverse(l, plan_.link_corridor_mask[l], moved, batch, trip);
+    }
     for (std::uint32_t id : batch) {
       lots_[id].moving += spec.transit;
       sched_.schedule(spec.transit, id, kPipelineArrive);
