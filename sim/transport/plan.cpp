@@ -356,6 +356,17 @@ class Builder {
     plan_.ops.push_back(op);
   }
 
+  // When the program ends in a single-track section followed by its release, removes the
+  // release and returns true: the next operation then begins with it (Op::release_previous).
+  bool drop_section_release() {
+    const std::size_t n = plan_.ops.size();
+    const bool fuse = n >= program_begin_ + 2 && plan_.ops[n - 1].code == Op::kRelease &&
+                      plan_.ops[n - 2].code == Op::kSection &&
+                      plan_.ops[n - 2].a == plan_.ops[n - 1].a;
+    if (fuse) plan_.ops.pop_back();
+    return fuse;
+  }
+
   // A closure check, only for links that some disruption targets.
   void emit_wait_open(std::uint32_t l) {
     if (closable_links_.count(l) != 0) emit(Op::kWaitOpen, l);
@@ -438,11 +449,7 @@ class Builder {
           // Directly after the section before it (no closure check between), the release of
           // that section becomes the first step of this operation: one operation to read
           // instead of two at every section.
-          const std::size_t n = plan_.ops.size();
-          const bool fuse = n >= program_begin_ + 2 && plan_.ops[n - 1].code == Op::kRelease &&
-                            plan_.ops[n - 2].code == Op::kSection &&
-                            plan_.ops[n - 2].a == plan_.ops[n - 1].a;
-          if (fuse) plan_.ops.pop_back();
+          const bool fuse = drop_section_release();
           emit(Op::kSection, sec, seconds_to_ticks(km / v * model::kSecondsPerHour));
           plan_.ops.back().release_previous = fuse;
           plan_.ops.back().ahead = ahead.value_or(kNoResource);
@@ -474,7 +481,10 @@ class Builder {
           emit_run(run);
         }
       }
+      // After the last single-track section, its release is the crossing's first step.
+      const bool fuse = drop_section_release();
       emit(Op::kTraverse, lk);
+      plan_.ops.back().release_previous = fuse;
       plan_.ops.back().corridors = plan_.link_corridor_mask[lk];
       if (node(a).country != node(b).country) {
         if (auto p = border_process(b, false)) emit_process(*p);

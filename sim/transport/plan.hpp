@@ -54,8 +54,9 @@ struct Op {
     kRun,       ///< move for `ticks` (time in motion), then stand `stand` ticks (clearance)
     kHours,     ///< wait until process `a` is within its opening hours
     kHold,      ///< hold process `a`'s channel for a random time
-    kTraverse,  ///< statistics: the vehicle crossed link `a` (after the last section); its
-                ///< corridor mask is in `corridors`
+    kTraverse,  ///< statistics: the vehicle crossed link `a` (after the last section, which
+                ///< it releases first if `release_previous`); its corridor mask is in
+                ///< `corridors`
     /// Enter single-track section `a`: release the section just run (if
     /// `release_previous`), request the siding `ahead` (if any), then the section; release the
     /// siding `behind` (if any); then as kRun. The same steps as those operations one after the
@@ -64,8 +65,8 @@ struct Op {
     kSection,
   };
   Code code = kRun;
-  /// kSection: begin by releasing the section of the operation before this one (a kSection
-  /// whose run has just ended), in place of a kRelease between the two.
+  /// kSection, kTraverse: begin by releasing the section of the operation before this one (a
+  /// kSection whose run has just ended), in place of a kRelease between the two.
   bool release_previous = false;
   std::uint32_t a = 0;
   std::uint32_t ahead = kNoResource;

@@ -610,6 +610,7 @@ class Simulation {
             sched_.schedule(op.ticks + op.stand, vid, kStep);
             return;
           case Op::kTraverse: {
+            if (op.release_previous) release(ops[pc - 1].a);
             ++pc;
             traverse(op.a, op.corridors, v.load_t, v.lots, v.trip_mask);
             if (in_window()) links_[op.a].waits.add(ticks_to_seconds(v.wait_acc));
