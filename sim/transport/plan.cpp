@@ -352,8 +352,25 @@ class Builder {
     Op op;
     op.code = code;
     op.a = a;
-    op.ticks = ticks;
+    op.ticks = op_ticks(ticks);
     plan_.ops.push_back(op);
+  }
+
+  // A time held by one operation (a section's run, a headway, a crossing's clearance), which
+  // cannot be split: 49 days at most. A plain run longer than that is split (emit_run).
+  std::uint32_t op_ticks(core::Tick ticks) {
+    if (ticks <= Op::kMaxTicks) return static_cast<std::uint32_t>(ticks);
+    // Once per link, although both directions and every service crossing it meet it.
+    if (too_long_links_.insert(link_being_planned_).second) {
+      const model::Link& l = link(link_being_planned_);
+      error(fmt::format("links[{}]", link_being_planned_),
+            fmt::format("link '{}': a vehicle would take {:.1f} days over one single-track "
+                        "section, headway or crossing; at most {:.1f} are supported (check "
+                        "the link's length, speed, loops and times)",
+                        l.id, ticks_to_seconds(ticks) / model::kSecondsPerDay,
+                        ticks_to_seconds(Op::kMaxTicks) / model::kSecondsPerDay));
+    }
+    return 0;
   }
 
   // When the program ends in a single-track section followed by its release, removes the
@@ -377,10 +394,13 @@ class Builder {
   void emit_run(core::Tick ticks) {
     std::size_t i = plan_.ops.size();
     while (i > program_begin_ && plan_.ops[i - 1].code == Op::kTraverse) --i;
-    if (i > program_begin_ && plan_.ops[i - 1].code == Op::kRun && plan_.ops[i - 1].stand == 0) {
-      plan_.ops[i - 1].ticks += ticks;
+    if (i > program_begin_ && plan_.ops[i - 1].code == Op::kRun && plan_.ops[i - 1].stand == 0 &&
+        plan_.ops[i - 1].ticks + ticks <= Op::kMaxTicks) {
+      plan_.ops[i - 1].ticks += static_cast<std::uint32_t>(ticks);
       return;
     }
+    // Beyond what one operation holds, one run after another (the same arrival time).
+    for (; ticks > Op::kMaxTicks; ticks -= Op::kMaxTicks) emit(Op::kRun, 0, Op::kMaxTicks);
     emit(Op::kRun, 0, ticks);
   }
 
@@ -423,6 +443,7 @@ class Builder {
       const std::size_t b = net_.hop_to(hop);
       const bool leg_end = h + 1 == hops.size();
       const auto lk = static_cast<std::uint32_t>(hop.link);
+      link_being_planned_ = lk;
 
       if (node(a).country != node(b).country) {
         if (auto p = border_process(a, true)) emit_process(*p);
@@ -454,7 +475,7 @@ class Builder {
           plan_.ops.back().release_previous = fuse;
           plan_.ops.back().ahead = ahead.value_or(kNoResource);
           plan_.ops.back().behind = held.value_or(kNoResource);
-          plan_.ops.back().stand = seconds_to_ticks(l.rail.crossing_s);
+          plan_.ops.back().stand = op_ticks(seconds_to_ticks(l.rail.crossing_s));
           emit(Op::kRelease, sec);
           held = ahead;
         }
@@ -485,7 +506,7 @@ class Builder {
       const bool fuse = drop_section_release();
       emit(Op::kTraverse, lk);
       plan_.ops.back().release_previous = fuse;
-      plan_.ops.back().corridors = plan_.link_corridor_mask[lk];
+      plan_.ops.back().set_corridors(plan_.link_corridor_mask[lk]);
       if (node(a).country != node(b).country) {
         if (auto p = border_process(b, false)) emit_process(*p);
       }
@@ -625,6 +646,8 @@ class Builder {
   std::map<std::string, std::string> vessel_owner_;
   std::set<std::uint32_t> closable_links_;
   std::size_t program_begin_ = 0;
+  std::uint32_t link_being_planned_ = 0;    ///< the link whose operations are being emitted
+  std::set<std::uint32_t> too_long_links_;  ///< links already reported by op_ticks
 };
 
 }  // namespace

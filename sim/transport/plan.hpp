@@ -69,16 +69,31 @@ struct Op {
   /// kSection whose run has just ended), in place of a kRelease between the two.
   bool release_previous = false;
   std::uint32_t a = 0;
+  /// kSection: the sidings. kTraverse has none and keeps the link's corridor mask
+  /// (Plan::link_corridor_mask) in these two words instead (corridors()), so that a crossing
+  /// reads nothing outside the program.
   std::uint32_t ahead = kNoResource;
   std::uint32_t behind = kNoResource;
-  core::Tick ticks = 0;
-  union {
-    core::Tick stand = 0;     ///< kRun, kSection: time standing after the run
-    std::uint64_t corridors;  ///< kTraverse: Plan::link_corridor_mask of link `a`, kept here so
-                              ///< that a crossing reads nothing outside the program
-  };
+  /// kRun, kSection: time in motion, then time standing after the run (clearance), in ticks of
+  /// 32 bits (up to 49 days; longer runs are split, see kMaxTicks).
+  std::uint32_t ticks = 0;
+  std::uint32_t stand = 0;
+
+  static constexpr core::Tick kMaxTicks = 0xffffffff;
+
+  [[nodiscard]] std::uint64_t corridors() const {
+    return ahead | (static_cast<std::uint64_t>(behind) << 32);
+  }
+  void set_corridors(std::uint64_t mask) {
+    ahead = static_cast<std::uint32_t>(mask);
+    behind = static_cast<std::uint32_t>(mask >> 32);
+  }
+  /// Run and standing time together.
+  [[nodiscard]] core::Tick duration() const { return core::Tick{ticks} + core::Tick{stand}; }
 };
-static_assert(sizeof(Op) == 32, "two operations per cache line");
+// 24 bytes: a program is read in order, so the smaller the operation, the fewer cache lines a
+// vehicle's steps bring in (docs/performance.md, "Synthetic networks").
+static_assert(sizeof(Op) == 24, "eight operations per three cache lines");
 
 struct Program {
   std::uint32_t begin = 0;  ///< into Plan::ops

@@ -561,7 +561,7 @@ class Simulation {
           case Op::kRun:
             v.moving += op.ticks;
             v.pc = pc + 1;
-            sched_.schedule(op.ticks + op.stand, vid, kStep);
+            sched_.schedule(op.duration(), vid, kStep);
             return;
           case Op::kHours: {
             ++pc;
@@ -607,12 +607,12 @@ class Simulation {
             if (op.behind != kNoResource) release(op.behind);
             v.moving += op.ticks;
             v.pc = pc + 1;
-            sched_.schedule(op.ticks + op.stand, vid, kStep);
+            sched_.schedule(op.duration(), vid, kStep);
             return;
           case Op::kTraverse: {
             if (op.release_previous) release(ops[pc - 1].a);
             ++pc;
-            traverse(op.a, op.corridors, v.load_t, v.lots, v.trip_mask);
+            traverse(op.a, op.corridors(), v.load_t, v.lots, v.trip_mask);
             if (in_window()) links_[op.a].waits.add(ticks_to_seconds(v.wait_acc));
             v.wait_acc = 0;
             break;
@@ -642,7 +642,7 @@ class Simulation {
     for (std::uint32_t pc = prog.begin; pc < prog.end; ++pc) {
       const Op& op = plan_.ops[pc];
       if (op.code == Op::kRun) {
-        t += op.ticks + op.stand;
+        t += op.duration();
         if (t >= horizon_) return;
       } else if (t >= warmup_) {  // kTraverse of an empty vehicle: nothing aboard to count
         links_[op.a].vehicles += 1;
