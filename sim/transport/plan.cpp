@@ -357,7 +357,7 @@ class Builder {
   }
 
   // A time held by one operation (a section's run, a headway, a crossing's clearance), which
-  // cannot be split: 49 days at most. A plain run longer than that is split (emit_run).
+  // cannot be split: 49.7 days at most. A plain run longer than that is split (emit_run).
   std::uint32_t op_ticks(core::Tick ticks) {
     if (ticks <= Op::kMaxTicks) return static_cast<std::uint32_t>(ticks);
     // Once per link, although both directions and every service crossing it meet it.

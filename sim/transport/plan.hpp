@@ -75,7 +75,7 @@ struct Op {
   std::uint32_t ahead = kNoResource;
   std::uint32_t behind = kNoResource;
   /// kRun, kSection: time in motion, then time standing after the run (clearance), in ticks of
-  /// 32 bits (up to 49 days; longer runs are split, see kMaxTicks).
+  /// 32 bits (up to 49.7 days; longer runs are split, see kMaxTicks).
   std::uint32_t ticks = 0;
   std::uint32_t stand = 0;
 
