@@ -667,6 +667,7 @@ class Validator {
     check_keys(e, p,
                {"id", "from", "to", "mode", "length", "speed", "rail", "road", "sea", "pipeline"});
     model::Link l;
+    l.where = e.where;
     l.id = e.find("id") != nullptr ? e.find("id")->text : "";
     const DocNode* from = get(e, p, "from", true);
     const DocNode* to = get(e, p, "to", true);

@@ -44,11 +44,14 @@ class Builder {
 
  private:
   void error(const std::string& path, const std::string& message) {
-    // Flow problems point at the flow's entry in the file (`demand[i]...` paths).
+    // Flow and link problems point at the entry in the file (`demand[i]...`, `links[i]...`).
     SourceLocation where{sc_.file, 0, 0};
     if (path.rfind("demand[", 0) == 0) {
       const auto i = static_cast<std::size_t>(std::stoul(path.substr(7)));
       if (i < sc_.flows.size() && !sc_.flows[i].where.file.empty()) where = sc_.flows[i].where;
+    } else if (path.rfind("links[", 0) == 0) {
+      const auto i = static_cast<std::size_t>(std::stoul(path.substr(6)));
+      if (i < sc_.links.size() && !sc_.links[i].where.file.empty()) where = sc_.links[i].where;
     }
     diagnostics_.push_back(Diagnostic{where, path, message});
   }

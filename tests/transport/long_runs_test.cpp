@@ -61,6 +61,8 @@ TEST_CASE("a single-track section longer than an operation holds is an error nam
   } catch (const corridor::ScenarioError& e) {
     REQUIRE(e.diagnostics().size() == 1);
     CHECK(e.diagnostics()[0].path == "links[0]");
+    CHECK(e.diagnostics()[0].where.line == 8);  // the link's entry in the file
+    CHECK(e.diagnostics()[0].where.column == 5);
     CHECK_THAT(e.diagnostics()[0].message, Catch::Contains("link 'slow'") &&
                                                Catch::Contains("54.2 days") &&
                                                Catch::Contains("at most 49.7"));

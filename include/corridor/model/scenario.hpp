@@ -124,6 +124,7 @@ struct Link {
   RoadLink road;
   SeaLink sea;
   PipelineLink pipeline;
+  SourceLocation where;  ///< where the link is written, for messages found after validation
 };
 
 /// How a vessel fleet decides to sail.
