@@ -46,13 +46,13 @@ class Builder {
   void error(const std::string& path, const std::string& message) {
     // Flow and link problems point at the entry in the file (`demand[i]...`, `links[i]...`).
     SourceLocation where{sc_.file, 0, 0};
-    if (path.rfind("demand[", 0) == 0) {
-      const auto i = static_cast<std::size_t>(std::stoul(path.substr(7)));
-      if (i < sc_.flows.size() && !sc_.flows[i].where.file.empty()) where = sc_.flows[i].where;
-    } else if (path.rfind("links[", 0) == 0) {
-      const auto i = static_cast<std::size_t>(std::stoul(path.substr(6)));
-      if (i < sc_.links.size() && !sc_.links[i].where.file.empty()) where = sc_.links[i].where;
-    }
+    const auto entry = [&](const std::string& prefix, const auto& entries) {
+      if (path.rfind(prefix, 0) != 0) return;
+      const auto i = static_cast<std::size_t>(std::stoul(path.substr(prefix.size())));
+      if (i < entries.size() && !entries[i].where.file.empty()) where = entries[i].where;
+    };
+    entry("demand[", sc_.flows);
+    entry("links[", sc_.links);
     diagnostics_.push_back(Diagnostic{where, path, message});
   }
 

@@ -55,8 +55,8 @@ struct Op {
     kHours,     ///< wait until process `a` is within its opening hours
     kHold,      ///< hold process `a`'s channel for a random time
     kTraverse,  ///< statistics: the vehicle crossed link `a` (after the last section, which
-                ///< it releases first if `release_previous`); its corridor mask is in
-                ///< `corridors`
+                ///< it releases first if `release_previous`); its corridor mask is
+                ///< `corridors()`
     /// Enter single-track section `a`: release the section just run (if
     /// `release_previous`), request the siding `ahead` (if any), then the section; release the
     /// siding `behind` (if any); then as kRun. The same steps as those operations one after the
