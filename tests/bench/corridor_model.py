@@ -4,7 +4,7 @@
 It follows the model's description in docs/performance.md ("Benchmarks") and shares no code
 with the C++ engine: a binary heap of events, FIFO queues, Python's own random numbers. Its
 mean waits are therefore not equal to the engine's run by run, but their distribution over
-seeds must agree with the engine's. docs/performance.md ("The corridor model's port wait")
+seeds must agree with the engine's. docs/performance.md ("Measured figures", under "Engine")
 gives the comparison.
 
 Usage: python3 tests/bench/corridor_model.py [--horizon H] [--seeds FIRST LAST]
