@@ -119,6 +119,43 @@ TEST_CASE("a new request does not overtake waiters after a reopening", "[core]")
   CHECK_FALSE(r.request(3, 5));
 }
 
+TEST_CASE("a resource's queue keeps FIFO order while it wraps and grows", "[core]") {
+  Resource r(1);
+  REQUIRE(r.request(0, 0));
+  std::uint32_t next_in = 1;
+  std::uint32_t next_out = 1;
+  // Waiters join and leave in uneven rounds, so the queue wraps before each growth.
+  for (int round = 0; round < 60; ++round) {
+    for (int i = 0; i < 3 + round % 7; ++i) {
+      CHECK_FALSE(r.request(next_in, next_in));
+      ++next_in;
+    }
+    for (int i = 0; i < 2 + round % 5 && r.queue_length() > 0; ++i) {
+      auto g = r.release(1000);
+      REQUIRE(g.has_value());
+      REQUIRE(g->who == next_out);
+      REQUIRE(g->requested_at == static_cast<std::int64_t>(next_out));
+      ++next_out;
+    }
+    REQUIRE(r.queue_length() == next_in - next_out);
+  }
+  CHECK(r.in_use() == 1);
+  CHECK(r.closed_ticks(2000) == 0);
+}
+
+TEST_CASE("a closure before anyone waits keeps its record once the queue grows", "[core]") {
+  Resource r(1);
+  r.close(10);  // the first use of the block behind the queue
+  for (std::uint32_t who = 1; who <= 20; ++who) CHECK_FALSE(r.request(who, 10 + who));
+  CHECK(r.closed_ticks(50) == 40);
+  std::vector<std::uint32_t> granted;
+  r.reopen(60, [&](const Grant& g) { granted.push_back(g.who); });
+  CHECK(granted == std::vector<std::uint32_t>{1});
+  CHECK(r.capacity() == 1);
+  CHECK(r.queue_length() == 19);
+  CHECK(r.closed_ticks(100) == 50);
+}
+
 TEST_CASE("a resource of capacity zero only queues", "[core]") {
   Resource r(0);
   CHECK_FALSE(r.request(1, 0));
