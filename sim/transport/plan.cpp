@@ -158,7 +158,6 @@ class Builder {
     const model::Flow& flow = sc_.flows[f];
     const std::string path = fmt::format("demand[{}]", f);
     FlowSpec spec;
-    std::vector<LegSpec> legs;
     spec.rate_t_per_s = flow.volume_t_per_year / model::kSecondsPerYear;
     spec.stream = core::stream_key("flow/" + flow.id);
     spec.corridor_mask = flow_corridor_mask_[f];
@@ -168,7 +167,8 @@ class Builder {
       error(path, fmt::format("no route from '{}' to '{}'{}{}", flow.origin, flow.destination,
                               flow.modes.empty() ? "" : " over the allowed modes",
                               flow.via.empty() ? "" : " through the listed via nodes"));
-      return add_flow(spec, {});
+      plan_.flows.push_back(spec);
+      return;
     }
     for (const auto& hop : *route) spec.route_km += link(hop.link).length_km;
 
@@ -190,28 +190,28 @@ class Builder {
         const model::Link& prev = link(groups[g - 1].back().link);
         const bool via_port = prev.mode == Mode::kSea || first.mode == Mode::kSea;
         if (!via_port && node(start).transfer) {
-          legs.push_back(LegSpec{LegSpec::kTransfer, transfer(start), 0});
+          spec.legs.push_back(LegSpec{LegSpec::kTransfer, transfer(start), 0});
         }
       }
       switch (first.mode) {
         case Mode::kRail:
         case Mode::kRoad: {
           auto service = service_for(flow, path, hops);
-          if (!service) return add_flow(spec, {});
-          legs.push_back(LegSpec{LegSpec::kService, *service, 0});
+          if (!service) return fail_flow(spec);
+          spec.legs.push_back(LegSpec{LegSpec::kService, *service, 0});
           carrier = first.mode == Mode::kRail ? 'w' : 't';
           break;
         }
         case Mode::kSea: {
           if (g == 0) carrier = first_land_carrier(groups);  // loaded at the port of origin
           auto sea = sea_for(path, hops.front().link, carrier);
-          if (!sea) return add_flow(spec, {});
-          legs.push_back(LegSpec{LegSpec::kSea, *sea,
-                                 static_cast<std::uint8_t>(hops.front().forward ? 0 : 1)});
+          if (!sea) return fail_flow(spec);
+          spec.legs.push_back(LegSpec{LegSpec::kSea, *sea,
+                                      static_cast<std::uint8_t>(hops.front().forward ? 0 : 1)});
           break;
         }
         case Mode::kPipeline:
-          legs.push_back(LegSpec{LegSpec::kPipeline, pipeline_for(hops), 0});
+          spec.legs.push_back(LegSpec{LegSpec::kPipeline, pipeline_for(hops), 0});
           carrier = 'b';
           break;
       }
@@ -219,13 +219,13 @@ class Builder {
 
     // Lot size: one wagon or truck load by default; a day's volume for pipelines.
     spec.lot_t = flow.lot_t;
-    if (spec.lot_t <= 0 && !legs.empty()) {
-      const LegSpec& leg0 = legs.front();
+    if (spec.lot_t <= 0 && !spec.legs.empty()) {
+      const LegSpec& leg0 = spec.legs.front();
       if (leg0.kind == LegSpec::kService) {
         spec.lot_t = plan_.services[leg0.index].unit_t;
       } else if (leg0.kind == LegSpec::kSea) {
         // Cargo from a port goes in the wagons or trucks of its next land leg, or in bulk.
-        spec.lot_t = first_land_unit_t(legs);
+        spec.lot_t = first_land_unit_t(spec);
         if (spec.lot_t <= 0) {
           const auto& fl = sc_.fleets[plan_.seas[leg0.index].vessels.front().fleet];
           spec.lot_t = fl.capacity_t > 0 ? std::min(fl.capacity_t, 1000.0) : 1000.0;
@@ -235,22 +235,13 @@ class Builder {
       }
     }
     if (spec.lot_t <= 0) spec.lot_t = 1;
-    for (LegSpec& leg : legs) {
+    for (LegSpec& leg : spec.legs) {
       if (leg.kind == LegSpec::kService) {
         const ServiceSpec& svc = plan_.services[leg.index];
         leg.whole_lot_units = units_for(spec.lot_t, svc.unit_t);
         leg.carrier = svc.mode == model::Mode::kRail ? 'w' : 't';
       }
     }
-    add_flow(spec, legs);
-  }
-
-  // Appends a flow and its legs (none if it cannot be served), then the kDelivered leg.
-  void add_flow(FlowSpec& spec, const std::vector<LegSpec>& legs) {
-    spec.first_leg = static_cast<std::uint32_t>(plan_.legs.size());
-    spec.leg_count = static_cast<std::uint32_t>(legs.size());
-    plan_.legs.insert(plan_.legs.end(), legs.begin(), legs.end());
-    plan_.legs.push_back(LegSpec{LegSpec::kDelivered, 0, 0});
     plan_.flows.push_back(spec);
   }
 
@@ -265,11 +256,16 @@ class Builder {
   }
 
   // Tonnes per wagon or truck of the first land leg of a flow, or 0.
-  double first_land_unit_t(const std::vector<LegSpec>& legs) const {
-    for (const LegSpec& leg : legs) {
+  double first_land_unit_t(const FlowSpec& spec) const {
+    for (const LegSpec& leg : spec.legs) {
       if (leg.kind == LegSpec::kService) return plan_.services[leg.index].unit_t;
     }
     return 0;
+  }
+
+  void fail_flow(FlowSpec& spec) {
+    spec.legs.clear();
+    plan_.flows.push_back(spec);
   }
 
   std::uint32_t transfer(std::size_t n) {

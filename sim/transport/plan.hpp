@@ -6,7 +6,6 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
-#include <span>
 #include <string>
 #include <vector>
 
@@ -147,8 +146,7 @@ struct TransferSpec {
 };
 
 struct LegSpec {
-  /// kDelivered ends each flow's legs in Plan::legs: a lot routed past its last leg is there.
-  enum Kind : std::uint8_t { kService, kSea, kPipeline, kTransfer, kDelivered };
+  enum Kind : std::uint8_t { kService, kSea, kPipeline, kTransfer };
   Kind kind = kService;
   std::uint32_t index = 0;     ///< into services, seas, pipelines or transfers
   std::uint8_t direction = 0;  ///< sea: 0 = from → to, 1 = to → from
@@ -168,11 +166,7 @@ inline std::uint32_t units_for(double tonnes, double unit_t) {
 }
 
 struct FlowSpec {
-  /// The flow's legs are Plan::legs[first_leg, first_leg + leg_count), followed by a kDelivered
-  /// leg. All flows share that one array, and a lot keeps its position in it, so that sending a
-  /// lot on reads one leg and not the flow first (docs/performance.md, "Lot routing").
-  std::uint32_t first_leg = 0;
-  std::uint32_t leg_count = 0;  ///< 0: the flow has no route and generates no cargo
+  std::vector<LegSpec> legs;
   double lot_t = 0;
   double rate_t_per_s = 0;  ///< annual volume / seconds per year
   double route_km = 0;
@@ -200,16 +194,11 @@ struct Plan {
   std::vector<PipelineSpec> pipelines;
   std::vector<TransferSpec> transfers;
   std::vector<FlowSpec> flows;
-  std::vector<LegSpec> legs;  ///< every flow's legs, see FlowSpec::first_leg
   std::vector<DisruptionSpec> disruptions;
   std::vector<std::uint64_t> link_corridor_mask;           ///< per link
   std::vector<std::vector<std::uint32_t>> node_resources;  ///< per node: its berths/border/transfer
   std::vector<std::vector<std::uint32_t>> link_resources;  ///< per link: sections, checkpoints
   std::vector<std::int32_t> sea_of_link;                   ///< per link: index into seas, or -1
-
-  [[nodiscard]] std::span<const LegSpec> legs_of(const FlowSpec& flow) const {
-    return {legs.data() + flow.first_leg, flow.leg_count};
-  }
 };
 
 /// Builds the plan; throws ScenarioError listing every flow that cannot be served.

@@ -45,9 +45,8 @@ constexpr int kCalendarBucketBits = 18;
 
 struct Lot {
   std::uint32_t flow = 0;
-  std::uint32_t leg = 0;  // its current leg: an index into Plan::legs
+  std::uint16_t leg = 0;
   char carrier = 'b';
-  bool split = false;  // a part of a lot (pipelines): it takes its own count of wagons or trucks
   std::uint32_t units = 1;
   double tonnes = 0;
   Tick created = 0;
@@ -71,20 +70,14 @@ struct Vehicle {
   std::uint64_t trip_mask = 0;
 };
 
-// One cache line: a lot joining a service's queue reads and writes only this line and the
-// queue's slots; it holds copies of what the departure rule needs from the ServiceSpec.
-struct alignas(64) ServiceState {
+struct ServiceState {
   core::RingQueue<std::uint32_t> queue;
   double queued_t = 0;
+  bool waiting_vehicle = false;
+  std::uint16_t timer_epoch = 0;
   Tick timer_at = -1;  // pending formation timer, or -1
   Tick oldest = 0;
-  double capacity_t = 0;  // ServiceSpec::capacity_t
-  Tick max_wait = 0;      // ServiceSpec::max_wait
-  std::uint32_t fleet = 0;
-  std::uint16_t timer_epoch = 0;
-  bool waiting_vehicle = false;
 };
-static_assert(sizeof(ServiceState) == 64);
 
 struct FleetState {
   long free = 0;
@@ -151,11 +144,6 @@ class Simulation {
     warmup_ = seconds_to_ticks(sc_.run.warmup_s);
     for (const auto& r : plan.resources) resources_.emplace_back(r.capacity);
     services_.resize(plan.services.size());
-    for (std::size_t s = 0; s < plan.services.size(); ++s) {
-      services_[s].capacity_t = plan.services[s].capacity_t;
-      services_[s].max_wait = plan.services[s].max_wait;
-      services_[s].fleet = plan.services[s].fleet;
-    }
     fleets_.resize(sc_.fleets.size());
     for (std::size_t i = 0; i < sc_.fleets.size(); ++i) {
       const auto& fl = sc_.fleets[i];
@@ -202,7 +190,7 @@ class Simulation {
   void start() {
     for (std::size_t f = 0; f < plan_.flows.size(); ++f) {
       const FlowSpec& spec = plan_.flows[f];
-      if (spec.leg_count == 0 || spec.rate_t_per_s <= 0) continue;
+      if (spec.legs.empty() || spec.rate_t_per_s <= 0) continue;
       // A flow with no cargo in January looks again when its next month starts (on_arrival).
       const double gap = next_interarrival(f, 0);
       const double first = gap < 0 ? 0 : gap * flow_rng_[f].uniform01();
@@ -303,7 +291,7 @@ class Simulation {
     lot.flow = flow;
     lot.tonnes = tonnes;
     lot.created = now();
-    lot.leg = plan_.flows[flow].first_leg - 1;  // before the first leg (wraps around for 0)
+    lot.leg = 0xffff;  // before the first leg
     return id;
   }
 
@@ -348,16 +336,16 @@ class Simulation {
   // Sends a lot to its next leg, or delivers it.
   void route_lot(std::uint32_t id) {
     Lot& lot = lots_[id];
-    ++lot.leg;
-    const LegSpec& leg = plan_.legs[lot.leg];
+    const FlowSpec& spec = plan_.flows[lot.flow];
+    lot.leg = static_cast<std::uint16_t>(lot.leg + 1);
+    if (lot.leg >= spec.legs.size()) return deliver(id);
+    const LegSpec& leg = spec.legs[lot.leg];
     switch (leg.kind) {
-      case LegSpec::kDelivered:
-        deliver(id);
-        break;
       case LegSpec::kService: {
         lot.carrier = leg.carrier;
-        lot.units = lot.split ? units_for(lot.tonnes, plan_.services[leg.index].unit_t)
-                              : leg.whole_lot_units;
+        lot.units = lot.tonnes == spec.lot_t
+                        ? leg.whole_lot_units
+                        : units_for(lot.tonnes, plan_.services[leg.index].unit_t);
         ServiceState& st = services_[leg.index];
         if (st.queue.empty()) st.oldest = now();
         st.queue.push_back(id);
@@ -368,11 +356,11 @@ class Simulation {
       case LegSpec::kSea: {
         SeaState& sea = seas_[leg.index];
         const int end = leg.direction;
-        if (lot.leg == plan_.flows[lot.flow].first_leg) {
+        if (lot.leg == 0) {
           // Starting at a port: the cargo goes in the unit of its next land leg.
-          for (const LegSpec* next = &leg + 1; next->kind != LegSpec::kDelivered; ++next) {
-            if (next->kind != LegSpec::kService) continue;
-            lot.carrier = next->carrier;
+          for (std::size_t k = 1; k < spec.legs.size(); ++k) {
+            if (spec.legs[k].kind != LegSpec::kService) continue;
+            lot.carrier = spec.legs[k].carrier;
             break;
           }
         }
@@ -400,7 +388,7 @@ class Simulation {
 
   void transfer_done(std::uint32_t id) {
     const Lot& lot = lots_[id];
-    const LegSpec& leg = plan_.legs[lot.leg];
+    const LegSpec& leg = plan_.flows[lot.flow].legs[lot.leg];
     const TransferSpec& t = plan_.transfers[leg.index];
     if (in_window()) nodes_[t.node].vehicles += lot.units;
     release(t.resource);
@@ -453,10 +441,11 @@ class Simulation {
   // --- rail and road services -----------------------------------------------------------------
 
   void try_dispatch(std::uint32_t s) {
+    const ServiceSpec& svc = plan_.services[s];
     ServiceState& st = services_[s];
-    const Tick max_wait = st.max_wait;
+    const Tick max_wait = svc.max_wait;
     while (!st.queue.empty() && !st.waiting_vehicle) {
-      const bool full = st.queued_t + kEps >= st.capacity_t;
+      const bool full = st.queued_t + kEps >= svc.capacity_t;
       const bool overdue = now() - st.oldest >= max_wait;
       if (!full && !overdue) {
         // Leave when full, or when the oldest lot has waited the fleet's maximum wait.
@@ -468,14 +457,14 @@ class Simulation {
         }
         return;
       }
-      FleetState& fleet = fleets_[st.fleet];
+      FleetState& fleet = fleets_[svc.fleet];
       if (!fleet.unlimited && fleet.free <= 0) {
         st.waiting_vehicle = true;
         fleet.waiting_services.push_back(s);
         return;
       }
       if (!fleet.unlimited) --fleet.free;
-      depart(s, take_vehicle(st.fleet));
+      depart(s, take_vehicle(svc.fleet));
     }
   }
 
@@ -742,7 +731,7 @@ class Simulation {
     if (spec.lots) {
       if (in_window()) nodes_[spec.owner_index].waits.add(ticks_to_seconds(wait));
       const Lot& lot = lots_[g.who];
-      const LegSpec& leg = plan_.legs[lot.leg];
+      const LegSpec& leg = plan_.flows[lot.flow].legs[lot.leg];
       sched_.schedule(plan_.transfers[leg.index].per_unit * lot.units, g.who, kTransferDone);
       return;
     }
@@ -993,8 +982,6 @@ class Simulation {
         piece.leg = whole.leg;
         piece.mask = whole.mask;
         piece.moving = whole.moving;
-        piece.split = true;
-        whole.split = true;
         whole.tonnes -= room;
         id = part;
       } else {
@@ -1236,7 +1223,7 @@ double Model::route_km(std::size_t flow) const { return plan_->flows.at(flow).ro
 std::vector<LegInfo> Model::legs(std::size_t flow) const {
   std::vector<LegInfo> out;
   const auto& sc = *plan_->scenario;
-  for (const LegSpec& leg : plan_->legs_of(plan_->flows.at(flow))) {
+  for (const LegSpec& leg : plan_->flows.at(flow).legs) {
     LegInfo info;
     switch (leg.kind) {
       case LegSpec::kService: {
@@ -1265,8 +1252,6 @@ std::vector<LegInfo> Model::legs(std::size_t flow) const {
       case LegSpec::kTransfer:
         info.kind = "transfer";
         info.from = info.to = sc.nodes[plan_->transfers[leg.index].node].id;
-        break;
-      case LegSpec::kDelivered:  // legs_of() stops before it
         break;
     }
     out.push_back(std::move(info));
