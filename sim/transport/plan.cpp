@@ -39,6 +39,7 @@ class Builder {
     }
     for (std::size_t f = 0; f < sc_.flows.size(); ++f) build_flow(f);
     build_disruptions();
+    plan_.clearance.resize(plan_.resources.size(), 0);
     if (!diagnostics_.empty()) throw ScenarioError(std::move(diagnostics_));
   }
 
@@ -397,7 +398,7 @@ class Builder {
   void emit_run(core::Tick ticks) {
     std::size_t i = plan_.ops.size();
     while (i > program_begin_ && plan_.ops[i - 1].code == Op::kTraverse) --i;
-    if (i > program_begin_ && plan_.ops[i - 1].code == Op::kRun && plan_.ops[i - 1].stand == 0 &&
+    if (i > program_begin_ && plan_.ops[i - 1].code == Op::kRun &&
         plan_.ops[i - 1].ticks + ticks <= Op::kMaxTicks) {
       plan_.ops[i - 1].ticks += static_cast<std::uint32_t>(ticks);
       return;
@@ -477,8 +478,9 @@ class Builder {
           emit(Op::kSection, sec, seconds_to_ticks(km / v * model::kSecondsPerHour));
           plan_.ops.back().release_previous = fuse;
           plan_.ops.back().ahead = ahead.value_or(kNoResource);
-          plan_.ops.back().behind = held.value_or(kNoResource);
-          plan_.ops.back().stand = op_ticks(seconds_to_ticks(l.rail.crossing_s));
+          plan_.ops.back().release_held = held.has_value();
+          if (plan_.clearance.size() <= sec) plan_.clearance.resize(sec + 1, 0);
+          plan_.clearance[sec] = op_ticks(seconds_to_ticks(l.rail.crossing_s));
           emit(Op::kRelease, sec);
           held = ahead;
         }

@@ -51,7 +51,7 @@ struct Op {
     kWaitOpen,  ///< wait until link `a` is open
     kRequest,   ///< request resource `a`
     kRelease,   ///< release resource `a`
-    kRun,       ///< move for `ticks` (time in motion), then stand `stand` ticks (clearance)
+    kRun,       ///< move for `ticks` (time in motion)
     kHours,     ///< wait until process `a` is within its opening hours
     kHold,      ///< hold process `a`'s channel for a random time
     kTraverse,  ///< statistics: the vehicle crossed link `a` (after the last section, which
@@ -59,7 +59,8 @@ struct Op {
                 ///< `corridors()`
     /// Enter single-track section `a`: release the section just run (if
     /// `release_previous`), request the siding `ahead` (if any), then the section; release the
-    /// siding `behind` (if any); then as kRun. The same steps as those operations one after the
+    /// siding the vehicle stood on (if `release_held`); then run for `ticks` and stand for the
+    /// section's clearance (Plan::clearance). The same steps as those operations one after the
     /// other (the vehicle's `stage` says how far it got), in one operation because every train
     /// does this at every section.
     kSection,
@@ -68,32 +69,32 @@ struct Op {
   /// kSection, kTraverse: begin by releasing the section of the operation before this one (a
   /// kSection whose run has just ended), in place of a kRelease between the two.
   bool release_previous = false;
+  /// kSection: once in the section, release the siding the vehicle holds, the one it took as
+  /// `ahead` at its last kSection (kept in the vehicle, not here, so that an operation fits in
+  /// 16 bytes).
+  bool release_held = false;
   std::uint32_t a = 0;
-  /// kSection: the sidings. kTraverse has none and keeps the link's corridor mask
-  /// (Plan::link_corridor_mask) in these two words instead (corridors()), so that a crossing
-  /// reads nothing outside the program.
-  std::uint32_t ahead = kNoResource;
-  std::uint32_t behind = kNoResource;
-  /// kRun, kSection: time in motion, then time standing after the run (clearance), in ticks of
-  /// 32 bits (up to 49.7 days; longer runs are split, see kMaxTicks).
+  /// kRun, kSection: time in motion in ticks of 32 bits (up to 49.7 days; longer runs are
+  /// split, see kMaxTicks). kTraverse: the low word of the link's corridor mask.
   std::uint32_t ticks = 0;
-  std::uint32_t stand = 0;
+  /// kSection: the siding ahead, or kNoResource. kTraverse: the high word of the link's corridor
+  /// mask (Plan::link_corridor_mask), so that a crossing reads nothing outside the program.
+  std::uint32_t ahead = kNoResource;
 
   static constexpr core::Tick kMaxTicks = 0xffffffff;
 
   [[nodiscard]] std::uint64_t corridors() const {
-    return ahead | (static_cast<std::uint64_t>(behind) << 32);
+    return ticks | (static_cast<std::uint64_t>(ahead) << 32);
   }
   void set_corridors(std::uint64_t mask) {
-    ahead = static_cast<std::uint32_t>(mask);
-    behind = static_cast<std::uint32_t>(mask >> 32);
+    ticks = static_cast<std::uint32_t>(mask);
+    ahead = static_cast<std::uint32_t>(mask >> 32);
   }
-  /// Run and standing time together.
-  [[nodiscard]] core::Tick duration() const { return core::Tick{ticks} + core::Tick{stand}; }
 };
-// 24 bytes: a program is read in order, so the smaller the operation, the fewer cache lines a
-// vehicle's steps bring in (docs/performance.md, "Synthetic networks").
-static_assert(sizeof(Op) == 24, "eight operations per three cache lines");
+// 16 bytes: a program is read in order, so the smaller the operation, the fewer cache lines a
+// vehicle's steps bring in, and at 16 bytes no operation straddles two lines
+// (docs/performance.md, "Synthetic networks").
+static_assert(sizeof(Op) == 16, "four operations per cache line");
 
 struct Program {
   std::uint32_t begin = 0;  ///< into Plan::ops
@@ -195,6 +196,9 @@ struct Plan {
   std::vector<TransferSpec> transfers;
   std::vector<FlowSpec> flows;
   std::vector<DisruptionSpec> disruptions;
+  /// Per resource: ticks a train stands after running a single-track section, the link's
+  /// crossing time (clearance); 0 for every other resource.
+  std::vector<std::uint32_t> clearance;
   std::vector<std::uint64_t> link_corridor_mask;           ///< per link
   std::vector<std::vector<std::uint32_t>> node_resources;  ///< per node: its berths/border/transfer
   std::vector<std::vector<std::uint32_t>> link_resources;  ///< per link: sections, checkpoints

@@ -62,6 +62,7 @@ struct Vehicle {
   std::uint8_t stage = 0;  // how far a kSection got: 0 nothing done, 1 the section behind
                            // released, 2 the siding ahead taken too, 3 the section too
   bool returning = false;
+  std::uint32_t held = kNoResource;  // the siding taken as `ahead` at its last kSection
   double load_t = 0;
   std::vector<std::uint32_t> lots;
   Tick moving = 0;
@@ -561,7 +562,7 @@ class Simulation {
           case Op::kRun:
             v.moving += op.ticks;
             v.pc = pc + 1;
-            sched_.schedule(op.duration(), vid, kStep);
+            sched_.schedule(op.ticks, vid, kStep);
             return;
           case Op::kHours: {
             ++pc;
@@ -587,7 +588,7 @@ class Simulation {
           }
           case Op::kSection:
             // The order of kRelease(previous section), kRequest(ahead), kRequest(a),
-            // kRelease(behind), kRun; a request that has to wait leaves `stage` where it is,
+            // kRelease(held siding), kRun; a request that has to wait leaves `stage` where it is,
             // and grant() moves it on.
             {
               const std::uint8_t stage = v.stage;
@@ -604,10 +605,11 @@ class Simulation {
               }
               if (stage != 0) v.stage = 0;
             }
-            if (op.behind != kNoResource) release(op.behind);
+            if (op.release_held) release(v.held);
+            v.held = op.ahead;
             v.moving += op.ticks;
             v.pc = pc + 1;
-            sched_.schedule(op.duration(), vid, kStep);
+            sched_.schedule(Tick{op.ticks} + plan_.clearance[op.a], vid, kStep);
             return;
           case Op::kTraverse: {
             if (op.release_previous) release(ops[pc - 1].a);
@@ -642,7 +644,7 @@ class Simulation {
     for (std::uint32_t pc = prog.begin; pc < prog.end; ++pc) {
       const Op& op = plan_.ops[pc];
       if (op.code == Op::kRun) {
-        t += op.duration();
+        t += op.ticks;
         if (t >= horizon_) return;
       } else if (t >= warmup_) {  // kTraverse of an empty vehicle: nothing aboard to count
         links_[op.a].vehicles += 1;
