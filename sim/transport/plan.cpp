@@ -39,7 +39,6 @@ class Builder {
     }
     for (std::size_t f = 0; f < sc_.flows.size(); ++f) build_flow(f);
     build_disruptions();
-    plan_.clearance.resize(plan_.resources.size(), 0);
     if (!diagnostics_.empty()) throw ScenarioError(std::move(diagnostics_));
   }
 
@@ -69,6 +68,7 @@ class Builder {
     r.counts_utilisation = counts_utilisation;
     r.lots = lots;
     plan_.resources.push_back(r);
+    plan_.clearance.push_back(0);  // a single-track section's is set by compile()
     auto id = static_cast<std::uint32_t>(plan_.resources.size() - 1);
     if (counts_utilisation) {
       if (owner == Owner::kLink) plan_.link_resources[owner_index].push_back(id);
@@ -479,7 +479,6 @@ class Builder {
           plan_.ops.back().release_previous = fuse;
           plan_.ops.back().ahead = ahead.value_or(kNoResource);
           plan_.ops.back().release_held = held.has_value();
-          if (plan_.clearance.size() <= sec) plan_.clearance.resize(sec + 1, 0);
           plan_.clearance[sec] = op_ticks(seconds_to_ticks(l.rail.crossing_s));
           emit(Op::kRelease, sec);
           held = ahead;
