@@ -133,3 +133,67 @@ TEST_CASE("below capacity the line carries the demand", "[transport]") {
   CHECK(per_year == Approx(1e6).epsilon(0.05));
   CHECK(result.flows[0].delivered_t == Approx(result.flows[0].demanded_t).epsilon(0.05));
 }
+
+TEST_CASE("a train gives back its siding once, when it leaves single track for double track",
+          "[transport]") {
+  // a –(single track, one section)– m1 –(double track, a border)– m2 –(single track, a loop)– b.
+  // A loaded train takes m1's only siding (sidings: 1) as it enters the section from a, and
+  // stands on it through the exit checks at m1 until it is on the double track. So m1's siding
+  // is the bottleneck: 6 min running + 1 min crossing + 2 h of checks = 127 min per train, at
+  // most 1440 / 127 = 11.3 loaded trains a day; an empty train in the section from m1 can make
+  // the next one wait up to 7 min more (at least 1440 / 134 = 10.7). A siding never given back
+  // would stop the line after one train; one given back twice (again on the next single-track
+  // link, where the train takes and gives back the loop's siding) would let two trains stand on
+  // it, and more trains through.
+  const std::string yaml = R"(
+name: single, double, single track
+run: {horizon: 60 d, warmup: 10 d, replications: 2, seed: 11}
+nodes:
+  - {id: a, country: AA, kind: terminal, lat: 40.0, lon: 50.0}
+  - id: m1
+    country: AA
+    kind: border
+    lat: 40.1
+    lon: 50.1
+    sidings: 1
+    border:
+      exit: {channels: 2, dwell: 2 h}
+      entry: {channels: 4, dwell: 10 min}
+  - id: m2
+    country: BB
+    kind: border
+    lat: 40.4
+    lon: 50.4
+    sidings: 4
+    border:
+      exit: {channels: 4, dwell: 10 min}
+      entry: {channels: 4, dwell: 10 min}
+  - {id: b, country: BB, kind: terminal, lat: 40.6, lon: 50.6}
+links:
+  - id: l1
+    from: a
+    to: m1
+    mode: rail
+    length: 6 km
+    speed: 60 km/h
+    rail: {tracks: 1, crossing: 1 min}
+  - {id: l2, from: m1, to: m2, mode: rail, length: 30 km, speed: 60 km/h, rail: {tracks: 2}}
+  - id: l3
+    from: m2
+    to: b
+    mode: rail
+    length: 20 km
+    speed: 60 km/h
+    rail: {tracks: 1, loops: 1, crossing: 1 min}
+fleets:
+  - {id: trains, kind: train, count: 30, wagons: 50, payload_per_wagon: 60 t}
+demand:
+  - {id: bulk, origin: a, destination: b, commodity: ore, volume: 40 Mt/yr, lot: 3000 t}
+corridors:
+  - {id: line, name: the line, links: [l2]}
+)";
+  const Scenario sc = corridor::scenario::load_text(yaml, "single_double_single.yaml");
+  const double simulated = trains_per_day(sc);
+  CHECK(simulated <= 1440.0 / 127 * 1.001);
+  CHECK(simulated >= 1440.0 / 134 * 0.995);
+}
