@@ -63,6 +63,18 @@ double Samples::mean() const {
   return sum / static_cast<double>(size());
 }
 
+std::vector<Samples> GroupedSamples::split() const {
+  std::vector<std::size_t> count(zeros_.size(), 0);
+  for (std::uint32_t g : groups_) ++count[g];
+  std::vector<Samples> out(zeros_.size());
+  for (std::size_t g = 0; g < out.size(); ++g) {
+    out[g].reserve(count[g]);
+    out[g].add_zeros(zeros_[g]);
+  }
+  for (std::size_t i = 0; i < values_.size(); ++i) out[groups_[i]].add(values_[i]);
+  return out;
+}
+
 double Samples::quantile(double q) const {
   const std::size_t n = size();
   if (n == 0) return 0;

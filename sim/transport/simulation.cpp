@@ -131,10 +131,10 @@ struct FlowCounters {
   core::Samples transit;
 };
 
-// One cache line each: a link crossing updates all of a link's counters.
-struct alignas(64) OwnerCounters {
+// A link's or a node's totals, four to a cache line; the waits are kept apart, in a
+// core::GroupedSamples, so that what a crossing touches per link stays small.
+struct OwnerCounters {
   double tonnes = 0, vehicles = 0;
-  core::Samples waits;
 };
 
 class Simulation {
@@ -157,6 +157,8 @@ class Simulation {
     node_gates_.resize(sc_.nodes.size());
     links_.resize(sc_.links.size());
     nodes_.resize(sc_.nodes.size());
+    link_waits_ = core::GroupedSamples(sc_.links.size());
+    node_waits_ = core::GroupedSamples(sc_.nodes.size());
     flows_.resize(sc_.flows.size());
     corridors_.resize(sc_.corridors.size());
     for (const auto& p : plan.processes) process_rng_.emplace_back(seed, replication, p.stream);
@@ -379,7 +381,7 @@ class Simulation {
         const TransferSpec& t = plan_.transfers[leg.index];
         if (in_window()) nodes_[t.node].tonnes += lot.tonnes;
         if (resources_[t.resource].request(id, now())) {
-          if (in_window()) nodes_[t.node].waits.add(0);
+          if (in_window()) node_waits_.add(t.node, 0);
           sched_.schedule(t.per_unit * lot.units, id, kTransferDone);
         }
         break;
@@ -615,7 +617,7 @@ class Simulation {
             if (op.release_previous) release(ops[pc - 1].a);
             ++pc;
             traverse(op.a, op.corridors(), v.load_t, v.lots, v.trip_mask);
-            if (in_window()) links_[op.a].waits.add(ticks_to_seconds(v.wait_acc));
+            if (in_window()) link_waits_.add(op.a, ticks_to_seconds(v.wait_acc));
             v.wait_acc = 0;
             break;
           }
@@ -648,7 +650,7 @@ class Simulation {
         if (t >= horizon_) return;
       } else if (t >= warmup_) {  // kTraverse of an empty vehicle: nothing aboard to count
         links_[op.a].vehicles += 1;
-        links_[op.a].waits.add(ticks_to_seconds(v.wait_acc));
+        link_waits_.add(op.a, ticks_to_seconds(v.wait_acc));
         v.wait_acc = 0;
       } else {
         v.wait_acc = 0;
@@ -715,7 +717,7 @@ class Simulation {
     if (spec.owner == Owner::kLink) {
       vehicles_[vid].wait_acc += wait;
     } else if (node_figures && in_window()) {
-      nodes_[spec.owner_index].waits.add(ticks_to_seconds(wait));
+      node_waits_.add(spec.owner_index, ticks_to_seconds(wait));
     } else if (spec.owner == Owner::kNode) {
       vehicles_[vid].wait_acc += wait;  // waiting for a siding counts towards the link ahead
     }
@@ -731,7 +733,7 @@ class Simulation {
     const ResourceSpec& spec = plan_.resources[r];
     const Tick wait = now() - g.requested_at;
     if (spec.lots) {
-      if (in_window()) nodes_[spec.owner_index].waits.add(ticks_to_seconds(wait));
+      if (in_window()) node_waits_.add(spec.owner_index, ticks_to_seconds(wait));
       const Lot& lot = lots_[g.who];
       const LegSpec& leg = plan_.flows[lot.flow].legs[lot.leg];
       sched_.schedule(plan_.transfers[leg.index].per_unit * lot.units, g.who, kTransferDone);
@@ -739,7 +741,7 @@ class Simulation {
     }
     if (g.who >= kVesselBase) {
       const std::uint32_t vs = g.who - kVesselBase;
-      if (in_window()) nodes_[spec.owner_index].waits.add(ticks_to_seconds(wait));
+      if (in_window()) node_waits_.add(spec.owner_index, ticks_to_seconds(wait));
       vessel_berthed(vs);
       return;
     }
@@ -790,7 +792,7 @@ class Simulation {
     const std::uint32_t berth = vessel_spec(v).berth[v.at];
     v.requested_at = now();
     if (resources_[berth].request(kVesselBase + vs, now())) {
-      if (in_window()) nodes_[plan_.resources[berth].owner_index].waits.add(0);
+      if (in_window()) node_waits_.add(plan_.resources[berth].owner_index, 0);
       vessel_berthed(vs);
     }
   }
@@ -1136,6 +1138,7 @@ class Simulation {
       return best;
     };
 
+    const std::vector<core::Samples> link_waits = link_waits_.split();
     r.links.resize(links_.size());
     for (std::size_t l = 0; l < links_.size(); ++l) {
       LinkResult& out = r.links[l];
@@ -1143,10 +1146,11 @@ class Simulation {
       out.tonnes = links_[l].tonnes;
       out.vehicles = links_[l].vehicles;
       out.utilisation = utilisation(plan_.link_resources[l], closed);
-      out.wait_mean_s = links_[l].waits.mean();
-      out.wait_p95_s = links_[l].waits.quantile(0.95);
+      out.wait_mean_s = link_waits[l].mean();
+      out.wait_p95_s = link_waits[l].quantile(0.95);
       out.closed_s = ticks_to_seconds(closed);
     }
+    const std::vector<core::Samples> node_waits = node_waits_.split();
     r.nodes.resize(nodes_.size());
     for (std::size_t n = 0; n < nodes_.size(); ++n) {
       NodeResult& out = r.nodes[n];
@@ -1154,8 +1158,8 @@ class Simulation {
       out.tonnes = nodes_[n].tonnes;
       out.vehicles = nodes_[n].vehicles;
       out.utilisation = utilisation(plan_.node_resources[n], 0);
-      out.wait_mean_s = nodes_[n].waits.mean();
-      out.wait_p95_s = nodes_[n].waits.quantile(0.95);
+      out.wait_mean_s = node_waits[n].mean();
+      out.wait_p95_s = node_waits[n].quantile(0.95);
       out.closed_s = ticks_to_seconds(closed);
     }
     r.flows.resize(flows_.size());
@@ -1201,6 +1205,8 @@ class Simulation {
   std::vector<GateState> node_gates_;
   std::vector<OwnerCounters> links_;
   std::vector<OwnerCounters> nodes_;
+  core::GroupedSamples link_waits_;  // by link
+  core::GroupedSamples node_waits_;  // by node
   std::vector<FlowCounters> flows_;
   std::vector<CorridorResult> corridors_;
   std::vector<std::uint32_t> scratch_;  ///< load_waiting_vessels' copy of a waiting list

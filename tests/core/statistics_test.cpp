@@ -5,11 +5,14 @@
 #include <algorithm>
 #include <catch2/catch.hpp>
 #include <cmath>
+#include <cstdint>
+#include <utility>
 #include <vector>
 
 #include "corridor/core/random.hpp"
 
 using corridor::core::estimate;
+using corridor::core::GroupedSamples;
 using corridor::core::Samples;
 using corridor::core::student_t975;
 using corridor::core::Tally;
@@ -148,6 +151,32 @@ TEST_CASE("quantiles between two order statistics match a full sort at every pos
       }
     }
   }
+}
+
+TEST_CASE("grouped samples split into what each group would have collected alone", "[core]") {
+  // Three groups, interleaved; the sums are order-sensitive in floating point (1e16 + 1 - 1e16),
+  // so the split must keep each group's order, not only its values.
+  GroupedSamples grouped(3);
+  std::vector<Samples> alone(3);
+  const std::vector<std::pair<std::uint32_t, double>> adds = {
+      {0, 1e16}, {2, 0}, {0, 1}, {1, -0.0}, {2, 4}, {0, -1e16}, {2, 0}, {0, 0}, {2, -3}, {0, 7}};
+  for (const auto& [g, x] : adds) {
+    grouped.add(g, x);
+    alone[g].add(x);
+  }
+  const std::vector<Samples> split = grouped.split();
+  REQUIRE(split.size() == 3);
+  // (Before any quantile: selecting one reorders the values, and with them the sum.)
+  CHECK(split[0].mean() == (((1e16 + 1) - 1e16) + 7) / 5);
+  for (std::size_t g = 0; g < 3; ++g) {
+    CHECK(split[g].size() == alone[g].size());
+    CHECK(split[g].mean() == alone[g].mean());
+    for (double q : {0.0, 0.3, 0.5, 0.95, 1.0}) CHECK(split[g].quantile(q) == alone[g].quantile(q));
+  }
+  CHECK(split[0].size() == 5);
+  CHECK(split[1].size() == 1);  // -0.0 is kept as a value, +0 only counted: both count
+  CHECK(split[2].quantile(0.5) == 0);
+  CHECK(GroupedSamples(2).split()[1].size() == 0);
 }
 
 TEST_CASE("student's t quantile matches the table and tends to the normal", "[core]") {
