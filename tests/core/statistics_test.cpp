@@ -164,6 +164,7 @@ TEST_CASE("grouped samples split into what each group would have collected alone
     grouped.add(g, x);
     alone[g].add(x);
   }
+  CHECK(grouped.groups() == 3);
   const std::vector<Samples> split = grouped.split();
   REQUIRE(split.size() == 3);
   // (Before any quantile: selecting one reorders the values, and with them the sum.)
