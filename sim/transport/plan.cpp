@@ -68,7 +68,7 @@ class Builder {
     r.counts_utilisation = counts_utilisation;
     r.lots = lots;
     plan_.resources.push_back(r);
-    plan_.clearance.push_back(0);  // a single-track section's is set by compile()
+    plan_.sections.emplace_back();  // a single-track section's is set by compile()
     auto id = static_cast<std::uint32_t>(plan_.resources.size() - 1);
     if (counts_utilisation) {
       if (owner == Owner::kLink) plan_.link_resources[owner_index].push_back(id);
@@ -479,7 +479,8 @@ class Builder {
           plan_.ops.back().release_previous = fuse;
           plan_.ops.back().ahead = ahead.value_or(kNoResource);
           plan_.ops.back().release_held = held.has_value();
-          plan_.clearance[sec] = op_ticks(seconds_to_ticks(l.rail.crossing_s));
+          plan_.sections[sec].clearance = op_ticks(seconds_to_ticks(l.rail.crossing_s));
+          plan_.sections[sec].link = lk;
           emit(Op::kRelease, sec);
           held = ahead;
         }
@@ -506,11 +507,16 @@ class Builder {
           emit_run(run);
         }
       }
-      // After the last single-track section, its release is the crossing's first step.
+      // After the last single-track section, its release is the crossing's first step; when
+      // the link is in no corridor, the section's operation does the crossing too.
       const bool fuse = drop_section_release();
-      emit(Op::kTraverse, lk);
-      plan_.ops.back().release_previous = fuse;
-      plan_.ops.back().set_corridors(plan_.link_corridor_mask[lk]);
+      if (fuse && plan_.link_corridor_mask[lk] == 0) {
+        plan_.ops.back().cross_after = true;
+      } else {
+        emit(Op::kTraverse, lk);
+        plan_.ops.back().release_previous = fuse;
+        plan_.ops.back().set_corridors(plan_.link_corridor_mask[lk]);
+      }
       if (node(a).country != node(b).country) {
         if (auto p = border_process(b, false)) emit_process(*p);
       }

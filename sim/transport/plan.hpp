@@ -62,7 +62,9 @@ struct Op {
     /// siding the vehicle stood on (if `release_held`); then run for `ticks` and stand for the
     /// section's clearance (Plan::clearance). The same steps as those operations one after the
     /// other (the vehicle's `stage` says how far it got), in one operation because every train
-    /// does this at every section.
+    /// does this at every section. With `cross_after`, the vehicle then also crosses the
+    /// section's link (Plan::sections) when it has stood its clearance, as a kTraverse with
+    /// `release_previous` would.
     kSection,
   };
   Code code = kRun;
@@ -73,6 +75,10 @@ struct Op {
   /// `ahead` at its last kSection (kept in the vehicle, not here, so that an operation fits in
   /// 16 bytes).
   bool release_held = false;
+  /// kSection: the last section of a link in no corridor; its run ends with the crossing of
+  /// the link, in place of a kTraverse after it (one operation fewer at every single-track
+  /// link; a crossing with a corridor mask still needs the kTraverse that holds the mask).
+  bool cross_after = false;
   std::uint32_t a = 0;
   /// kRun, kSection: time in motion in ticks of 32 bits (up to 49.7 days; longer runs are
   /// split, see kMaxTicks). kTraverse: the low word of the link's corridor mask.
@@ -196,9 +202,13 @@ struct Plan {
   std::vector<TransferSpec> transfers;
   std::vector<FlowSpec> flows;
   std::vector<DisruptionSpec> disruptions;
-  /// Per resource: ticks a train stands after running a single-track section, the link's
-  /// crossing time (clearance); 0 for every other resource.
-  std::vector<std::uint32_t> clearance;
+  /// Per resource: for a single-track section, the ticks a train stands after running it (the
+  /// link's crossing time, its clearance) and its link; zeros for every other resource.
+  struct Section {
+    std::uint32_t clearance = 0;
+    std::uint32_t link = 0;
+  };
+  std::vector<Section> sections;
   std::vector<std::uint64_t> link_corridor_mask;           ///< per link
   std::vector<std::vector<std::uint32_t>> node_resources;  ///< per node: its berths/border/transfer
   std::vector<std::vector<std::uint32_t>> link_resources;  ///< per link: sections, checkpoints

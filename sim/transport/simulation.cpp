@@ -55,12 +55,16 @@ struct Lot {
   std::uint64_t mask = 0;  // corridors already counted
 };
 
+constexpr std::uint8_t kCrossNext = 4;  // Vehicle::stage
+
 struct Vehicle {
   std::uint32_t service = 0;
   std::uint32_t pc = 0;
   std::uint32_t end = 0;   // end of the program it runs (a copy: the step needs nothing else)
   std::uint8_t stage = 0;  // how far a kSection got: 0 nothing done, 1 the section behind
-                           // released, 2 the siding ahead taken too, 3 the section too
+                           // released, 2 the siding ahead taken too, 3 the section too,
+                           // kCrossNext run and clearance under way, the crossing of
+                           // Op::cross_after to come
   bool returning = false;
   std::uint32_t held = kNoResource;  // the siding taken as `ahead` at its last kSection
   double load_t = 0;
@@ -594,6 +598,14 @@ class Simulation {
             // and grant() moves it on.
             {
               const std::uint8_t stage = v.stage;
+              if (stage == kCrossNext) {
+                // Back at a section with `cross_after`: the crossing (see kTraverse).
+                v.stage = 0;
+                release(op.a);
+                ++pc;
+                cross(v, plan_.sections[op.a].link, 0);
+                break;
+              }
               if (stage == 0 && op.release_previous) release(ops[pc - 1].a);
               if (stage <= 1 && op.ahead != kNoResource && !take_track(vid, op.ahead)) {
                 v.stage = 1;
@@ -610,17 +622,19 @@ class Simulation {
             if (op.release_held) release(v.held);
             v.held = op.ahead;
             v.moving += op.ticks;
-            v.pc = pc + 1;
-            sched_.schedule(Tick{op.ticks} + plan_.clearance[op.a], vid, kStep);
+            if (op.cross_after) {
+              v.stage = kCrossNext;
+              v.pc = pc;
+            } else {
+              v.pc = pc + 1;
+            }
+            sched_.schedule(Tick{op.ticks} + plan_.sections[op.a].clearance, vid, kStep);
             return;
-          case Op::kTraverse: {
+          case Op::kTraverse:
             if (op.release_previous) release(ops[pc - 1].a);
             ++pc;
-            traverse(op.a, op.corridors(), v.load_t, v.lots, v.trip_mask);
-            if (in_window()) link_waits_.add(op.a, ticks_to_seconds(v.wait_acc));
-            v.wait_acc = 0;
+            cross(v, op.a, op.corridors());
             break;
-          }
         }
       }
       v.pc = pc;
@@ -764,6 +778,13 @@ class Simulation {
     }
     v.lots.clear();
     v.load_t = 0;
+  }
+
+  // A vehicle crossing link `l` (corridor mask `mask`), with the waits it had on the link.
+  void cross(Vehicle& v, std::uint32_t l, std::uint64_t mask) {
+    traverse(l, mask, v.load_t, v.lots, v.trip_mask);
+    if (in_window()) link_waits_.add(l, ticks_to_seconds(v.wait_acc));
+    v.wait_acc = 0;
   }
 
   // Statistics for a vehicle or vessel crossing link `l`.

@@ -197,3 +197,59 @@ corridors:
   CHECK(simulated <= 1440.0 / 127 * 1.001);
   CHECK(simulated >= 1440.0 / 134 * 0.995);
 }
+
+TEST_CASE("a single-track link gives the same figures whether a corridor lists it or not",
+          "[transport]") {
+  // A crossing of a link in a corridor is a step of its own, which counts the corridor's
+  // cargo; one of a link in no corridor is the last step of its last section. Both must count
+  // the same passages, tonnes and waits, and give the section back at the same moment.
+  const auto two_links = [](const std::string& corridor_links) {
+    return fmt::format(R"(
+name: two single-track links
+run: {{horizon: 40 d, warmup: 5 d, replications: 1, seed: 5}}
+nodes:
+  - {{id: a, country: AA, kind: terminal, lat: 40.0, lon: 50.0}}
+  - {{id: m, country: AA, kind: station, lat: 40.3, lon: 50.3, sidings: 2}}
+  - {{id: b, country: AA, kind: terminal, lat: 40.6, lon: 50.6}}
+  - {{id: c, country: AA, kind: terminal, lat: 40.9, lon: 50.9}}
+links:
+  - {{id: l1, from: a, to: m, mode: rail, length: 40 km, speed: 60 km/h,
+     rail: {{tracks: 1, loops: 1, crossing: 4 min}}}}
+  - {{id: l2, from: m, to: b, mode: rail, length: 30 km, speed: 60 km/h,
+     rail: {{tracks: 1, crossing: 4 min}}}}
+  - {{id: l3, from: b, to: c, mode: rail, length: 10 km, speed: 60 km/h, rail: {{tracks: 2}}}}
+fleets:
+  - {{id: trains, kind: train, count: 12, wagons: 50, payload_per_wagon: 60 t}}
+demand:
+  - {{id: bulk, origin: a, destination: b, commodity: ore, volume: 30 Mt/yr, lot: 3000 t}}
+  - {{id: back, origin: m, destination: a, commodity: grain, volume: 5 Mt/yr, lot: 3000 t}}
+corridors:
+  - {{id: k, name: the corridor, links: [{}]}}
+)",
+                       corridor_links);
+  };
+  const auto run = [](const std::string& yaml) {
+    const Scenario sc = corridor::scenario::load_text(yaml, "two_links.yaml");
+    const corridor::graph::Network net(sc);
+    return corridor::transport::Model(net).run(0, sc.run.seed);
+  };
+  const auto listed = run(two_links("l1, l2, l3"));
+  const auto unlisted = run(two_links("l3"));
+  REQUIRE(listed.links.size() == 3);
+  REQUIRE(unlisted.links.size() == 3);
+  for (std::size_t l = 0; l < 2; ++l) {
+    INFO("link l" << l + 1);
+    CHECK(listed.links[l].vehicles > 100);
+    CHECK(listed.links[l].wait_mean_s > 0);
+    CHECK(unlisted.links[l].vehicles == listed.links[l].vehicles);
+    CHECK(unlisted.links[l].tonnes == listed.links[l].tonnes);
+    CHECK(unlisted.links[l].utilisation == listed.links[l].utilisation);
+    CHECK(unlisted.links[l].wait_mean_s == listed.links[l].wait_mean_s);
+    CHECK(unlisted.links[l].wait_p95_s == listed.links[l].wait_p95_s);
+  }
+  for (std::size_t f = 0; f < 2; ++f) {
+    CHECK(listed.flows[f].delivered_t > 0);
+    CHECK(unlisted.flows[f].delivered_t == listed.flows[f].delivered_t);
+    CHECK(unlisted.flows[f].transit_mean_s == listed.flows[f].transit_mean_s);
+  }
+}
