@@ -488,13 +488,10 @@ class Builder {
         emit_wait_open(lk);
         const core::Tick run = seconds_to_ticks(l.length_km / v * model::kSecondsPerHour);
         if (l.mode == Mode::kRail) {  // double track: headway per direction
-          const std::uint32_t hw = headway(hop.link, hop.forward);
-          emit(Op::kRequest, hw);
-          if (held) emit(Op::kRelease, *held);
-          held.reset();
           const core::Tick gap = std::min(run, seconds_to_ticks(l.rail.headway_s));
-          emit(Op::kRun, 0, gap);
-          emit(Op::kRelease, hw);
+          emit(Op::kHeadway, headway(hop.link, hop.forward), gap);
+          plan_.ops.back().release_held = held.has_value();
+          held.reset();
           emit_run(run - gap);
         } else {  // road
           if (held) emit(Op::kRelease, *held);

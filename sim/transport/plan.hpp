@@ -66,21 +66,27 @@ struct Op {
     /// section's link (Plan::sections) when it has stood its clearance, as a kTraverse with
     /// `release_previous` would.
     kSection,
+    /// Double track: request headway `a`; release the siding the vehicle stood on (if
+    /// `release_held`); run for `ticks` (the headway, or the whole run if shorter); release `a`.
+    /// The same steps as kRequest, kRelease, kRun and kRelease one after the other (`stage`
+    /// says how far it got), in one operation because every train does this on every
+    /// double-track link.
+    kHeadway,
   };
   Code code = kRun;
   /// kSection, kTraverse: begin by releasing the section of the operation before this one (a
   /// kSection whose run has just ended), in place of a kRelease between the two.
   bool release_previous = false;
-  /// kSection: once in the section, release the siding the vehicle holds, the one it took as
-  /// `ahead` at its last kSection (kept in the vehicle, not here, so that an operation fits in
-  /// 16 bytes).
+  /// kSection, kHeadway: once in the section (or holding the headway), release the siding the
+  /// vehicle holds, the one it took as `ahead` at its last kSection (kept in the vehicle, not
+  /// here, so that an operation fits in 16 bytes).
   bool release_held = false;
   /// kSection: the last section of a link in no corridor; its run ends with the crossing of
   /// the link, in place of a kTraverse after it (one operation fewer at every single-track
   /// link; a crossing with a corridor mask still needs the kTraverse that holds the mask).
   bool cross_after = false;
   std::uint32_t a = 0;
-  /// kRun, kSection: time in motion in ticks of 32 bits (up to 49.7 days; longer runs are
+  /// kRun, kSection, kHeadway: time in motion in ticks of 32 bits (up to 49.7 days; longer runs are
   /// split, see kMaxTicks). kTraverse: the low word of the link's corridor mask.
   std::uint32_t ticks = 0;
   /// kSection: the siding ahead, or kNoResource. kTraverse: the high word of the link's corridor

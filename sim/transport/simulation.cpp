@@ -55,7 +55,7 @@ struct Lot {
   std::uint64_t mask = 0;  // corridors already counted
 };
 
-constexpr std::uint8_t kCrossNext = 4;  // Vehicle::stage
+constexpr std::uint8_t kAfterRun = 4;  // Vehicle::stage
 
 struct Vehicle {
   std::uint32_t service = 0;
@@ -63,8 +63,9 @@ struct Vehicle {
   std::uint32_t end = 0;   // end of the program it runs (a copy: the step needs nothing else)
   std::uint8_t stage = 0;  // how far a kSection got: 0 nothing done, 1 the section behind
                            // released, 2 the siding ahead taken too, 3 the section too,
-                           // kCrossNext run and clearance under way, the crossing of
-                           // Op::cross_after to come
+                           // kAfterRun its run under way, with what follows the run still
+                           // to do (a kSection's crossing, a kHeadway's release); a kHeadway
+                           // uses 0 and 1 (the headway granted) before that
   bool returning = false;
   std::uint32_t held = kNoResource;  // the siding taken as `ahead` at its last kSection
   double load_t = 0;
@@ -598,7 +599,7 @@ class Simulation {
             // and grant() moves it on.
             {
               const std::uint8_t stage = v.stage;
-              if (stage == kCrossNext) {
+              if (stage == kAfterRun) {
                 // Back at a section with `cross_after`: the crossing (see kTraverse).
                 v.stage = 0;
                 release(op.a);
@@ -623,12 +624,31 @@ class Simulation {
             v.held = op.ahead;
             v.moving += op.ticks;
             if (op.cross_after) {
-              v.stage = kCrossNext;
+              v.stage = kAfterRun;
               v.pc = pc;
             } else {
               v.pc = pc + 1;
             }
             sched_.schedule(Tick{op.ticks} + plan_.sections[op.a].clearance, vid, kStep);
+            return;
+          case Op::kHeadway:
+            // The order of kRequest(a), kRelease(held siding), kRun, kRelease(a); a request that
+            // has to wait leaves `stage` at 0, and grant() moves it on.
+            if (v.stage == kAfterRun) {
+              v.stage = 0;
+              ++pc;
+              release(op.a);
+              break;
+            }
+            if (v.stage == 0 && !take_track(vid, op.a)) {
+              v.pc = pc;
+              return;
+            }
+            if (op.release_held) release(v.held);
+            v.moving += op.ticks;
+            v.stage = kAfterRun;
+            v.pc = pc;
+            sched_.schedule(op.ticks, vid, kStep);
             return;
           case Op::kTraverse:
             if (op.release_previous) release(ops[pc - 1].a);
@@ -715,8 +735,8 @@ class Simulation {
     return true;
   }
 
-  // take() for a section or a siding: neither counts waits of its node, so a grant at once
-  // records nothing and the resource's description need not be read.
+  // take() for a section, a siding or a headway: none counts waits of its node, so a grant at
+  // once records nothing and the resource's description need not be read.
   [[gnu::always_inline]] bool take_track(std::uint32_t vid, std::uint32_t r) {
     assert(!(plan_.resources[r].owner == Owner::kNode && plan_.resources[r].counts_utilisation));
     if (resources_[r].request(vid, now())) return true;
@@ -762,7 +782,7 @@ class Simulation {
     const std::uint32_t vid = g.who;
     note_wait(vid, r, wait);
     Vehicle& v = vehicles_[vid];
-    if (plan_.ops[v.pc].code == Op::kSection) {
+    if (const Op::Code code = plan_.ops[v.pc].code; code == Op::kSection || code == Op::kHeadway) {
       ++v.stage;
     } else {
       ++v.pc;

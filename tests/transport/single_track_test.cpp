@@ -1,5 +1,6 @@
 // The emergent capacity of a single-track line against hand calculations: sections between
-// passing loops, crossing time, trainsets cycling back empty, and a border with one channel.
+// passing loops, crossing time, trainsets cycling back empty, and a border with one channel;
+// and of double track, where the headway sets it.
 #include <fmt/format.h>
 
 #include <catch2/catch.hpp>
@@ -252,4 +253,36 @@ corridors:
     CHECK(unlisted.flows[f].delivered_t == listed.flows[f].delivered_t);
     CHECK(unlisted.flows[f].transit_mean_s == listed.flows[f].transit_mean_s);
   }
+}
+
+TEST_CASE("a saturated double-track line passes one train per headway each way", "[transport]") {
+  // 60 km of double track at 60 km/h with a 10 min headway: a train may enter each track every
+  // 10 min, so at most 1440 / 10 = 144 loaded trains a day. Sixty trainsets on a 2 h round
+  // trip could make 720 trips a day, and 200 Mt/yr of demand fills 183 trains a day: the
+  // headway is the bottleneck.
+  const std::string yaml = R"(
+name: double-track test line
+run: {horizon: 30 d, warmup: 5 d, replications: 2, seed: 13}
+nodes:
+  - {id: a, country: AA, kind: terminal, lat: 40.0, lon: 50.0}
+  - {id: b, country: AA, kind: terminal, lat: 40.5, lon: 50.5}
+links:
+  - id: line
+    from: a
+    to: b
+    mode: rail
+    length: 60 km
+    speed: 60 km/h
+    rail: {tracks: 2, headway: 10 min}
+fleets:
+  - {id: trains, kind: train, count: 60, wagons: 50, payload_per_wagon: 60 t}
+demand:
+  - {id: bulk, origin: a, destination: b, commodity: ore, volume: 200 Mt/yr, lot: 3000 t}
+corridors:
+  - {id: line, name: the line, links: [line]}
+)";
+  const Scenario sc = corridor::scenario::load_text(yaml, "double.yaml");
+  const double simulated = trains_per_day(sc);
+  CHECK(simulated <= 144 * 1.001);
+  CHECK(simulated >= 144 * 0.98);
 }
