@@ -410,11 +410,8 @@ class Builder {
 
   // A processing step: take a channel, wait for opening hours, hold it, give it back.
   void emit_process(std::uint32_t p) {
-    const std::uint32_t r = plan_.processes[p].resource;
-    emit(Op::kRequest, r);
-    emit(Op::kHours, p);
-    emit(Op::kHold, p);
-    emit(Op::kRelease, r);
+    emit(Op::kProcess, p);
+    plan_.ops.back().ahead = plan_.processes[p].resource;
   }
 
   double speed_kmh(const model::Link& l, const model::Fleet& fl) const {

@@ -49,28 +49,27 @@ inline constexpr std::uint32_t kNoResource = 0xffffffffu;
 struct Op {
   enum Code : std::uint8_t {
     kWaitOpen,  ///< wait until link `a` is open
-    kRequest,   ///< request resource `a`
     kRelease,   ///< release resource `a`
     kRun,       ///< move for `ticks` (time in motion)
-    kHours,     ///< wait until process `a` is within its opening hours
-    kHold,      ///< hold process `a`'s channel for a random time
+    /// Process `a` (a border or checkpoint; its channel is resource `ahead`): take a channel,
+    /// wait until the process is within its opening hours, hold the channel for a random time,
+    /// give it back. Four steps (the vehicle's `stage` says how far it got) in one operation.
+    kProcess,
     kTraverse,  ///< statistics: the vehicle crossed link `a` (after the last section, which
                 ///< it releases first if `release_previous`); its corridor mask is
                 ///< `corridors()`
     /// Enter single-track section `a`: release the section just run (if
     /// `release_previous`), request the siding `ahead` (if any), then the section; release the
     /// siding the vehicle stood on (if `release_held`); then run for `ticks` and stand for the
-    /// section's clearance (Plan::clearance). The same steps as those operations one after the
-    /// other (the vehicle's `stage` says how far it got), in one operation because every train
-    /// does this at every section. With `cross_after`, the vehicle then also crosses the
-    /// section's link (Plan::sections) when it has stood its clearance, as a kTraverse with
-    /// `release_previous` would.
+    /// section's clearance (Plan::sections). Several steps (the vehicle's `stage` says how far
+    /// it got) in one operation, because every train does this at every section. With
+    /// `cross_after`, the vehicle then also crosses the section's link (Plan::sections) when it
+    /// has stood its clearance, as a kTraverse with `release_previous` would.
     kSection,
     /// Double track: request headway `a`; release the siding the vehicle stood on (if
     /// `release_held`); run for `ticks` (the headway, or the whole run if shorter); release `a`.
-    /// The same steps as kRequest, kRelease, kRun and kRelease one after the other (`stage`
-    /// says how far it got), in one operation because every train does this on every
-    /// double-track link.
+    /// Several steps (`stage` says how far it got) in one operation, because every train does
+    /// this on every double-track link.
     kHeadway,
   };
   Code code = kRun;
@@ -91,6 +90,7 @@ struct Op {
   std::uint32_t ticks = 0;
   /// kSection: the siding ahead, or kNoResource. kTraverse: the high word of the link's corridor
   /// mask (Plan::link_corridor_mask), so that a crossing reads nothing outside the program.
+  /// kProcess: the process's channel (ProcessSpec::resource).
   std::uint32_t ahead = kNoResource;
 
   static constexpr core::Tick kMaxTicks = 0xffffffff;

@@ -64,8 +64,9 @@ struct Vehicle {
   std::uint8_t stage = 0;  // how far a kSection got: 0 nothing done, 1 the section behind
                            // released, 2 the siding ahead taken too, 3 the section too,
                            // kAfterRun its run under way, with what follows the run still
-                           // to do (a kSection's crossing, a kHeadway's release); a kHeadway
-                           // uses 0 and 1 (the headway granted) before that
+                           // to do (a kSection's crossing, a release); before that a
+                           // kHeadway uses 0 and 1 (the headway granted), a kProcess 0, 1 (a
+                           // channel granted) and 2 (opening hours waited for)
   bool returning = false;
   std::uint32_t held = kNoResource;  // the siding taken as `ahead` at its last kSection
   double load_t = 0;
@@ -555,13 +556,6 @@ class Simulation {
             }
             ++pc;
             break;
-          case Op::kRequest:
-            if (!take(vid, op.a)) {
-              v.pc = pc;
-              return;  // continued by grant()
-            }
-            ++pc;
-            break;
           case Op::kRelease:
             ++pc;
             release(op.a);
@@ -571,32 +565,46 @@ class Simulation {
             v.pc = pc + 1;
             sched_.schedule(op.ticks, vid, kStep);
             return;
-          case Op::kHours: {
-            ++pc;
-            const Tick wait = until_open(plan_.processes[op.a].hours);
-            if (wait > 0) {
+          case Op::kProcess: {
+            // The order of a request for the channel, the wait for opening hours, the hold and
+            // the release; a request that has to wait leaves `stage` at 0, and grant() moves it
+            // on.
+            const std::uint8_t stage = v.stage;
+            if (stage == kAfterRun) {
+              v.stage = 0;
+              ++pc;
+              release(op.ahead);
+              break;
+            }
+            if (stage == 0 && !take(vid, op.ahead)) {
               v.pc = pc;
-              sched_.schedule(wait, vid, kStep);
               return;
             }
-            break;
-          }
-          case Op::kHold: {
             const ProcessSpec& spec = plan_.processes[op.a];
-            const ResourceSpec& res = plan_.resources[spec.resource];
+            if (stage <= 1) {
+              const Tick wait = until_open(spec.hours);
+              if (wait > 0) {
+                v.stage = 2;
+                v.pc = pc;
+                sched_.schedule(wait, vid, kStep);
+                return;
+              }
+            }
+            const ResourceSpec& res = plan_.resources[op.ahead];
             if (res.owner == Owner::kNode && in_window()) {
               nodes_[res.owner_index].vehicles += 1;
               nodes_[res.owner_index].tonnes += v.load_t;
             }
             const double dwell = sample(spec.duration, process_rng_[op.a]);
-            v.pc = pc + 1;
+            v.stage = kAfterRun;
+            v.pc = pc;
             sched_.schedule(seconds_to_ticks(dwell), vid, kStep);
             return;
           }
           case Op::kSection:
-            // The order of kRelease(previous section), kRequest(ahead), kRequest(a),
-            // kRelease(held siding), kRun; a request that has to wait leaves `stage` where it is,
-            // and grant() moves it on.
+            // In order: release the previous section, request the siding ahead, then the
+            // section, release the held siding, run; a request that has to wait leaves `stage`
+            // where it is, and grant() moves it on.
             {
               const std::uint8_t stage = v.stage;
               if (stage == kAfterRun) {
@@ -632,8 +640,8 @@ class Simulation {
             sched_.schedule(Tick{op.ticks} + plan_.sections[op.a].clearance, vid, kStep);
             return;
           case Op::kHeadway:
-            // The order of kRequest(a), kRelease(held siding), kRun, kRelease(a); a request that
-            // has to wait leaves `stage` at 0, and grant() moves it on.
+            // In order: request the headway, release the held siding, run, release the
+            // headway; a request that has to wait leaves `stage` at 0, and grant() moves it on.
             if (v.stage == kAfterRun) {
               v.stage = 0;
               ++pc;
@@ -782,7 +790,8 @@ class Simulation {
     const std::uint32_t vid = g.who;
     note_wait(vid, r, wait);
     Vehicle& v = vehicles_[vid];
-    if (const Op::Code code = plan_.ops[v.pc].code; code == Op::kSection || code == Op::kHeadway) {
+    if (const Op::Code code = plan_.ops[v.pc].code;
+        code == Op::kSection || code == Op::kHeadway || code == Op::kProcess) {
       ++v.stage;
     } else {
       ++v.pc;

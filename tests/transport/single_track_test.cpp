@@ -120,6 +120,40 @@ corridors:
   CHECK(trains_per_day(sc) == Approx(8.0).epsilon(0.02));
 }
 
+TEST_CASE("a border open twelve hours a day starts one check an hour while it is open",
+          "[transport]") {
+  // As above, but the exit checks take 1 h and start only between 08:00 and 20:00: back to
+  // back from 08:00 to 19:00, 12 checks and so 12 loaded trains a day (24 if the hours were
+  // ignored; a train granted the channel outside them waits for 08:00 holding it).
+  const std::string yaml = R"(
+name: border hours test
+run: {horizon: 60 d, warmup: 10 d, replications: 1, seed: 3}
+nodes:
+  - {id: a, country: AA, kind: terminal, lat: 40.0, lon: 50.0, sidings: 4}
+  - id: gate
+    country: AA
+    kind: border
+    lat: 40.5
+    lon: 50.5
+    sidings: 4
+    border:
+      exit: {channels: 1, dwell: 1 h, hours: "08:00-20:00"}
+      entry: {channels: 1, dwell: 10 min}
+  - {id: b, country: BB, kind: terminal, lat: 41.0, lon: 51.0}
+links:
+  - {id: l1, from: a, to: gate, mode: rail, length: 30 km, speed: 60 km/h, rail: {tracks: 2}}
+  - {id: l2, from: gate, to: b, mode: rail, length: 30 km, speed: 60 km/h, rail: {tracks: 2}}
+fleets:
+  - {id: trains, kind: train, count: 40, wagons: 50, payload_per_wagon: 60 t}
+demand:
+  - {id: bulk, origin: a, destination: b, commodity: ore, volume: 20 Mt/yr, lot: 3000 t}
+corridors:
+  - {id: border, name: across the border, links: [l2]}
+)";
+  const Scenario sc = corridor::scenario::load_text(yaml, "border_hours.yaml");
+  CHECK(trains_per_day(sc) == Approx(12.0).epsilon(0.02));
+}
+
 TEST_CASE("below capacity the line carries the demand", "[transport]") {
   // 1 Mt/yr is a third of a train a day per 1,000 t... far below the 20 trains a day the line
   // allows: everything demanded in the window is delivered, give or take the trains en route.
