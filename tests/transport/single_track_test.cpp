@@ -86,16 +86,16 @@ TEST_CASE("with few trainsets the cycle time, not the track, limits the trains",
   CHECK(trains_per_day(sc) == Approx(expected).epsilon(0.02));
 }
 
-TEST_CASE("a border station with one channel limits the line to its processing rate",
-          "[transport]") {
-  // The line ends at a border station; trains leaving for the next country are processed
-  // there for a fixed 3 h on one channel, so at most 8 loaded trains a day get through (the
-  // empty trains coming back are processed on entry, on a separate channel).
-  const std::string yaml = R"(
+namespace {
+
+// A double-track line a–gate–b with a border station at `gate`, whose exit checks are
+// `exit` (the empty trains coming back are checked on entry, on a channel of their own, in 1 h).
+std::string border_line_yaml(const std::string& exit) {
+  return fmt::format(R"(
 name: border test
-run: {horizon: 60 d, warmup: 10 d, replications: 1, seed: 3}
+run: {{horizon: 60 d, warmup: 10 d, replications: 1, seed: 3}}
 nodes:
-  - {id: a, country: AA, kind: terminal, lat: 40.0, lon: 50.0, sidings: 4}
+  - {{id: a, country: AA, kind: terminal, lat: 40.0, lon: 50.0, sidings: 4}}
   - id: gate
     country: AA
     kind: border
@@ -103,54 +103,40 @@ nodes:
     lon: 50.5
     sidings: 4
     border:
-      exit: {channels: 1, dwell: 3 h}
-      entry: {channels: 1, dwell: 1 h}
-  - {id: b, country: BB, kind: terminal, lat: 41.0, lon: 51.0}
+      exit: {}
+      entry: {{channels: 1, dwell: 1 h}}
+  - {{id: b, country: BB, kind: terminal, lat: 41.0, lon: 51.0}}
 links:
-  - {id: l1, from: a, to: gate, mode: rail, length: 30 km, speed: 60 km/h, rail: {tracks: 2}}
-  - {id: l2, from: gate, to: b, mode: rail, length: 30 km, speed: 60 km/h, rail: {tracks: 2}}
+  - {{id: l1, from: a, to: gate, mode: rail, length: 30 km, speed: 60 km/h, rail: {{tracks: 2}}}}
+  - {{id: l2, from: gate, to: b, mode: rail, length: 30 km, speed: 60 km/h, rail: {{tracks: 2}}}}
 fleets:
-  - {id: trains, kind: train, count: 40, wagons: 50, payload_per_wagon: 60 t}
+  - {{id: trains, kind: train, count: 40, wagons: 50, payload_per_wagon: 60 t}}
 demand:
-  - {id: bulk, origin: a, destination: b, commodity: ore, volume: 20 Mt/yr, lot: 3000 t}
+  - {{id: bulk, origin: a, destination: b, commodity: ore, volume: 20 Mt/yr, lot: 3000 t}}
 corridors:
-  - {id: border, name: across the border, links: [l2]}
-)";
-  const Scenario sc = corridor::scenario::load_text(yaml, "border.yaml");
+  - {{id: border, name: across the border, links: [l2]}}
+)",
+                     exit);
+}
+
+}  // namespace
+
+TEST_CASE("a border station with one channel limits the line to its processing rate",
+          "[transport]") {
+  // Trains leaving for the next country are processed at the border for a fixed 3 h on one
+  // channel, so at most 8 loaded trains a day get through.
+  const Scenario sc =
+      corridor::scenario::load_text(border_line_yaml("{channels: 1, dwell: 3 h}"), "border.yaml");
   CHECK(trains_per_day(sc) == Approx(8.0).epsilon(0.02));
 }
 
 TEST_CASE("a border open twelve hours a day starts one check an hour while it is open",
           "[transport]") {
-  // As above, but the exit checks take 1 h and start only between 08:00 and 20:00: back to
-  // back from 08:00 to 19:00, 12 checks and so 12 loaded trains a day (24 if the hours were
-  // ignored; a train granted the channel outside them waits for 08:00 holding it).
-  const std::string yaml = R"(
-name: border hours test
-run: {horizon: 60 d, warmup: 10 d, replications: 1, seed: 3}
-nodes:
-  - {id: a, country: AA, kind: terminal, lat: 40.0, lon: 50.0, sidings: 4}
-  - id: gate
-    country: AA
-    kind: border
-    lat: 40.5
-    lon: 50.5
-    sidings: 4
-    border:
-      exit: {channels: 1, dwell: 1 h, hours: "08:00-20:00"}
-      entry: {channels: 1, dwell: 10 min}
-  - {id: b, country: BB, kind: terminal, lat: 41.0, lon: 51.0}
-links:
-  - {id: l1, from: a, to: gate, mode: rail, length: 30 km, speed: 60 km/h, rail: {tracks: 2}}
-  - {id: l2, from: gate, to: b, mode: rail, length: 30 km, speed: 60 km/h, rail: {tracks: 2}}
-fleets:
-  - {id: trains, kind: train, count: 40, wagons: 50, payload_per_wagon: 60 t}
-demand:
-  - {id: bulk, origin: a, destination: b, commodity: ore, volume: 20 Mt/yr, lot: 3000 t}
-corridors:
-  - {id: border, name: across the border, links: [l2]}
-)";
-  const Scenario sc = corridor::scenario::load_text(yaml, "border_hours.yaml");
+  // The exit checks take 1 h and start only between 08:00 and 20:00: back to back from 08:00
+  // to 19:00, 12 checks and so 12 loaded trains a day (more if the hours were ignored; a train
+  // granted the channel outside them waits for 08:00 holding it).
+  const Scenario sc = corridor::scenario::load_text(
+      border_line_yaml(R"({channels: 1, dwell: 1 h, hours: "08:00-20:00"})"), "border_hours.yaml");
   CHECK(trains_per_day(sc) == Approx(12.0).epsilon(0.02));
 }
 
