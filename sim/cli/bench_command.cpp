@@ -1,9 +1,12 @@
 // The `corridor bench` subcommand: runs one of the kernel benchmark models (library:
-// corridor/bench/engine_models.hpp) and prints its result as one line of key=value pairs.
+// corridor/bench/engine_models.hpp) and prints its result as one line of key=value pairs, or
+// measures the machine's memory read latency (corridor/bench/memory_latency.hpp), one line
+// per working-set size.
 #include <iostream>
 
 #include "commands.hpp"
 #include "corridor/bench/engine_models.hpp"
+#include "corridor/bench/memory_latency.hpp"
 #include "corridor/exit_status.hpp"
 
 namespace corridor::cli {
@@ -14,7 +17,8 @@ void add_bench_command(CLI::App& app, Action& action) {
       "Measure the speed of the discrete-event kernel on two standard models and print one\n"
       "line of key=value pairs (model_events, run_s = seconds of the run loop only, rate =\n"
       "model events per second, plus model-specific values). Time is integer ticks,\n"
-      "1 model time unit = 1,000,000 ticks. See docs/performance.md for reference figures.");
+      "1 model time unit = 1,000,000 ticks. `bench memory` measures this machine's memory\n"
+      "instead. See docs/performance.md for reference figures.");
   cmd->require_subcommand(1);
 
   auto* timeout = cmd->add_subcommand(
@@ -53,6 +57,36 @@ void add_bench_command(CLI::App& app, Action& action) {
   corridor->callback([&action, corridor_options] {
     action = [corridor_options] {
       std::cout << bench::format_line(bench::run_corridor(*corridor_options)) << '\n';
+      return kExitSuccess;
+    };
+  });
+
+  auto* memory = cmd->add_subcommand(
+      "memory",
+      "Read latency of this machine's memory by working-set size: a chain of reads, each\n"
+      "needing the one before, through 64-byte lines in random order, from --min-mib up to\n"
+      "--max-mib (doubling, with the size half-way between). One line per size, printed as\n"
+      "measured: mib, lines, accesses, run_s, ns_per_access. Where ns_per_access jumps is\n"
+      "where the caches end; a large network's time per event jumps where what its events\n"
+      "touch passes the same size (docs/performance.md, \"Synthetic networks\").");
+  auto memory_options = std::make_shared<bench::MemoryOptions>();
+  memory->add_option("--min-mib", memory_options->min_mib, "smallest working set, MiB")
+      ->capture_default_str()
+      ->check(CLI::Range(0.0, 4096.0));
+  memory->add_option("--max-mib", memory_options->max_mib, "largest working set, MiB")
+      ->capture_default_str()
+      ->check(CLI::Range(0.0, 4096.0));
+  memory->add_option("--accesses", memory_options->accesses, "timed reads per working set")
+      ->capture_default_str()
+      ->check(CLI::Range(std::uint64_t{1}, std::uint64_t{1} << 40));
+  memory->add_option("--seed", memory_options->seed, "random seed")->capture_default_str();
+  memory->callback([&action, memory_options] {
+    action = [memory_options] {
+      for (std::uint64_t bytes : bench::memory_sizes(*memory_options)) {
+        const bench::MemoryPoint point =
+            bench::run_memory_point(bytes, memory_options->accesses, memory_options->seed);
+        std::cout << bench::format_line(point) << std::endl;  // flushed: progress
+      }
       return kExitSuccess;
     };
   });
