@@ -80,9 +80,9 @@ MemoryPoint run_memory_point(std::uint64_t bytes, std::uint64_t accesses, std::u
 }
 
 std::string format_line(const MemoryPoint& p) {
-  return fmt::format("model=memory mib={:.4g} lines={} accesses={} run_s={:.4f} ns_per_access={:.1f}",
-                     static_cast<double>(p.bytes) / (1 << 20), p.lines, p.accesses, p.run_s,
-                     p.ns_per_access);
+  return fmt::format(
+      "model=memory mib={:.4g} lines={} accesses={} run_s={:.4f} ns_per_access={:.1f}",
+      static_cast<double>(p.bytes) / (1 << 20), p.lines, p.accesses, p.run_s, p.ns_per_access);
 }
 
 }  // namespace corridor::bench

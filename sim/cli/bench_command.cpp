@@ -2,11 +2,14 @@
 // corridor/bench/engine_models.hpp) and prints its result as one line of key=value pairs, or
 // measures the machine's memory read latency (corridor/bench/memory_latency.hpp), one line
 // per working-set size.
+#include <fmt/format.h>
+
 #include <iostream>
 
 #include "commands.hpp"
 #include "corridor/bench/engine_models.hpp"
 #include "corridor/bench/memory_latency.hpp"
+#include "corridor/error.hpp"
 #include "corridor/exit_status.hpp"
 
 namespace corridor::cli {
@@ -82,6 +85,11 @@ void add_bench_command(CLI::App& app, Action& action) {
   memory->add_option("--seed", memory_options->seed, "random seed")->capture_default_str();
   memory->callback([&action, memory_options] {
     action = [memory_options] {
+      if (memory_options->min_mib > memory_options->max_mib) {
+        throw UsageError(fmt::format(
+            "--min-mib {} is more than --max-mib {}: the sizes go from the first up to the second",
+            memory_options->min_mib, memory_options->max_mib));
+      }
       for (std::uint64_t bytes : bench::memory_sizes(*memory_options)) {
         const bench::MemoryPoint point =
             bench::run_memory_point(bytes, memory_options->accesses, memory_options->seed);

@@ -1,7 +1,6 @@
 #include "corridor/bench/memory_latency.hpp"
 
 #include <catch2/catch.hpp>
-
 #include <sstream>
 #include <vector>
 
@@ -79,7 +78,7 @@ TEST_CASE("bench memory: the sizes double, with one half-way between") {
   one.min_mib = 3;
   one.max_mib = 3;
   CHECK(memory_sizes(one) == std::vector<std::uint64_t>{3 * (1 << 20)});
-  one.min_mib = 0;  // at least two lines
+  one.min_mib = 0;       // at least two lines
   one.max_mib = 0.0001;  // less than two lines
   CHECK(memory_sizes(one) == std::vector<std::uint64_t>{2 * kLineBytes});
 }
@@ -99,4 +98,8 @@ TEST_CASE("bench memory: one line of key=value pairs per size") {
   const auto bad = run_corridor({"bench", "memory", "--max-mib", "-1"});
   CHECK(bad.exit_code == 2);
   CHECK(bad.err.find("--max-mib") != std::string::npos);
+  const auto upside_down = run_corridor({"bench", "memory", "--min-mib", "8", "--max-mib", "4"});
+  CHECK(upside_down.exit_code == 2);
+  CHECK(upside_down.out.empty());
+  CHECK(upside_down.err.find("--min-mib 8 is more than --max-mib 4") != std::string::npos);
 }
