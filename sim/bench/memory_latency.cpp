@@ -5,8 +5,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cassert>
 #include <chrono>
-#include <cmath>
 #include <utility>
 
 #include "corridor/core/random.hpp"
@@ -59,6 +59,7 @@ std::vector<std::uint32_t> random_cycle(std::uint32_t lines, std::uint64_t seed)
 MemoryPoint run_memory_point(std::uint64_t bytes, std::uint64_t accesses, std::uint64_t seed) {
   MemoryPoint point;
   point.lines = std::max<std::uint64_t>(bytes / kLineBytes, 2);
+  assert(point.lines <= UINT32_MAX);  // 256 GiB; the command allows 4 GiB
   point.bytes = point.lines * kLineBytes;
   point.accesses = accesses;
   const auto lines = static_cast<std::uint32_t>(point.lines);
@@ -67,7 +68,8 @@ MemoryPoint run_memory_point(std::uint64_t bytes, std::uint64_t accesses, std::u
     const std::vector<std::uint32_t> next = random_cycle(lines, seed);
     for (std::uint32_t i = 0; i < lines; ++i) memory[i].next = next[i];
   }
-  // One untimed round through every line: the first touch of a page costs more than a read.
+  // One untimed round through every line, so that the timed reads start where they go on:
+  // whatever of the block the caches can hold is in them.
   std::uint32_t at = 0;
   for (std::uint32_t i = 0; i < lines; ++i) at = memory[at].next;
 
