@@ -14,32 +14,39 @@ namespace {
 
 using corridor::model::Scenario;
 
-// A 120 km single-track line A–B at 60 km/h with `loops` evenly spaced passing loops and a
-// 5 min crossing time. Demand is far above what the line can carry, in whole-train lots.
-std::string line_yaml(int loops, int trainsets, const std::string& extra_node = "") {
+// A line A–B at 60 km/h: one link of `length` with the given `rail` block, `trainsets` trains
+// and `volume` of demand in whole-train lots.
+std::string line_yaml(const std::string& rail, int trainsets,
+                      const std::string& volume = "40 Mt/yr",
+                      const std::string& length = "120 km") {
   return fmt::format(R"(
-name: single-track test line
+name: test line
 run: {{horizon: 60 d, warmup: 10 d, replications: 2, seed: 7}}
 nodes:
   - {{id: a, country: AA, kind: terminal, lat: 40.0, lon: 50.0}}
   - {{id: b, country: AA, kind: terminal, lat: 41.0, lon: 51.0}}
-{}
 links:
   - id: line
     from: a
     to: b
     mode: rail
-    length: 120 km
+    length: {}
     speed: 60 km/h
-    rail: {{tracks: 1, loops: {}, crossing: 5 min}}
+    rail: {}
 fleets:
   - {{id: trains, kind: train, count: {}, wagons: 50, payload_per_wagon: 60 t}}
 demand:
-  - {{id: bulk, origin: a, destination: b, commodity: ore, volume: 40 Mt/yr, lot: 3000 t}}
+  - {{id: bulk, origin: a, destination: b, commodity: ore, volume: {}, lot: 3000 t}}
 corridors:
   - {{id: line, name: the line, links: [line]}}
 )",
-                     extra_node, loops, trainsets);
+                     length, rail, trainsets, volume);
+}
+
+// The rail block of single track with `loops` evenly spaced passing loops and a 5 min crossing
+// time (on the default 120 km line with 40 Mt/yr, demand is far above what it can carry).
+std::string single_track(int loops) {
+  return fmt::format("{{tracks: 1, loops: {}, crossing: 5 min}}", loops);
 }
 
 // Loaded trains per day across the line, averaged over the replications.
@@ -59,7 +66,7 @@ double trains_per_day(const Scenario& sc) {
 TEST_CASE("a saturated single-track line carries what its longest section allows", "[transport]") {
   // 3 loops → 4 sections of 30 km = 30 min each way. A pair of trains (one each way) holds
   // a section for 30 + 5 + 30 + 5 min, so each direction gets 1440 / 70 = 20.6 trains a day.
-  const Scenario sc = corridor::scenario::load_text(line_yaml(3, 60), "line.yaml");
+  const Scenario sc = corridor::scenario::load_text(line_yaml(single_track(3), 60), "line.yaml");
   const double bound = 1440.0 / (30 + 5 + 30 + 5);
   const double simulated = trains_per_day(sc);
   CHECK(simulated <= bound * 1.001);
@@ -69,9 +76,9 @@ TEST_CASE("a saturated single-track line carries what its longest section allows
 TEST_CASE("adding a passing loop raises the trains a single-track line carries", "[transport]") {
   // 4 loops → 5 sections of 24 min: 1440 / (24 + 5 + 24 + 5) = 24.8 trains a day.
   const double with3 =
-      trains_per_day(corridor::scenario::load_text(line_yaml(3, 60), "line3.yaml"));
+      trains_per_day(corridor::scenario::load_text(line_yaml(single_track(3), 60), "line3.yaml"));
   const double with4 =
-      trains_per_day(corridor::scenario::load_text(line_yaml(4, 60), "line4.yaml"));
+      trains_per_day(corridor::scenario::load_text(line_yaml(single_track(4), 60), "line4.yaml"));
   const double bound4 = 1440.0 / (24 + 5 + 24 + 5);
   CHECK(with4 > with3 * 1.15);
   CHECK(with4 <= bound4 * 1.001);
@@ -81,7 +88,7 @@ TEST_CASE("adding a passing loop raises the trains a single-track line carries",
 TEST_CASE("with few trainsets the cycle time, not the track, limits the trains", "[transport]") {
   // Two trainsets, each on its own: 4 sections × (30 min running + 5 min crossing) each way
   // = 280 min a round trip, so 2 × 1440 / 280 = 10.3 loaded trains a day.
-  const Scenario sc = corridor::scenario::load_text(line_yaml(3, 2), "line.yaml");
+  const Scenario sc = corridor::scenario::load_text(line_yaml(single_track(3), 2), "line.yaml");
   const double expected = 2 * 1440.0 / 280.0;
   CHECK(trains_per_day(sc) == Approx(expected).epsilon(0.02));
 }
@@ -143,10 +150,8 @@ TEST_CASE("a border open twelve hours a day starts one check an hour while it is
 TEST_CASE("below capacity the line carries the demand", "[transport]") {
   // 1 Mt/yr is a third of a train a day per 1,000 t... far below the 20 trains a day the line
   // allows: everything demanded in the window is delivered, give or take the trains en route.
-  std::string yaml = line_yaml(3, 10);
-  const auto at = yaml.find("40 Mt/yr");
-  yaml.replace(at, 8, "1 Mt/yr");
-  const Scenario sc = corridor::scenario::load_text(yaml, "light.yaml");
+  const Scenario sc =
+      corridor::scenario::load_text(line_yaml(single_track(3), 10, "1 Mt/yr"), "light.yaml");
   const corridor::graph::Network net(sc);
   const corridor::transport::Model model(net);
   const auto result = model.run(0, 1);
@@ -280,28 +285,8 @@ TEST_CASE("a saturated double-track line passes one train per headway each way",
   // 10 min, so at most 1440 / 10 = 144 loaded trains a day. Sixty trainsets on a 2 h round
   // trip could make 720 trips a day, and 200 Mt/yr of demand fills 183 trains a day: the
   // headway is the bottleneck.
-  const std::string yaml = R"(
-name: double-track test line
-run: {horizon: 30 d, warmup: 5 d, replications: 2, seed: 13}
-nodes:
-  - {id: a, country: AA, kind: terminal, lat: 40.0, lon: 50.0}
-  - {id: b, country: AA, kind: terminal, lat: 40.5, lon: 50.5}
-links:
-  - id: line
-    from: a
-    to: b
-    mode: rail
-    length: 60 km
-    speed: 60 km/h
-    rail: {tracks: 2, headway: 10 min}
-fleets:
-  - {id: trains, kind: train, count: 60, wagons: 50, payload_per_wagon: 60 t}
-demand:
-  - {id: bulk, origin: a, destination: b, commodity: ore, volume: 200 Mt/yr, lot: 3000 t}
-corridors:
-  - {id: line, name: the line, links: [line]}
-)";
-  const Scenario sc = corridor::scenario::load_text(yaml, "double.yaml");
+  const Scenario sc = corridor::scenario::load_text(
+      line_yaml("{tracks: 2, headway: 10 min}", 60, "200 Mt/yr", "60 km"), "double.yaml");
   const double simulated = trains_per_day(sc);
   CHECK(simulated <= 144 * 1.001);
   CHECK(simulated >= 144 * 0.98);
