@@ -148,7 +148,7 @@ TEST_CASE("a border open twelve hours a day starts one check an hour while it is
 }
 
 TEST_CASE("below capacity the line carries the demand", "[transport]") {
-  // 1 Mt/yr is a third of a train a day per 1,000 t... far below the 20 trains a day the line
+  // 1 Mt/yr is 2,740 t a day, under one 3,000 t train, far below the 20 trains a day the line
   // allows: everything demanded in the window is delivered, give or take the trains en route.
   const Scenario sc =
       corridor::scenario::load_text(line_yaml(single_track(3), 10, "1 Mt/yr"), "light.yaml");
