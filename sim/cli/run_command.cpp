@@ -1,8 +1,5 @@
 // The `corridor run` subcommand: simulate a scenario's replications and report the results.
-#include <unistd.h>
-
 #include <chrono>
-#include <cstdio>
 #include <iostream>
 #include <sstream>
 
@@ -17,6 +14,7 @@
 #include "corridor/scenario/loader.hpp"
 #include "interrupt.hpp"
 #include "report_options.hpp"
+#include "status_line.hpp"
 
 namespace corridor::cli {
 namespace {
@@ -28,34 +26,34 @@ struct RunArgs {
 
 int run(const RunArgs& args) {
   check_destination(args.report);
+  StatusLine status;
+  status.set("loading " + args.file);
   const model::Scenario sc = scenario::load_file(args.file, parse_overrides(args.report.sets));
   const auto& stop = install_interrupt_handler();
 
   pipeline::RunOptions options = run_options(args.report);
   options.stop = &stop;
-  const bool tty = ::isatty(STDERR_FILENO) != 0;
-  const auto started = std::chrono::steady_clock::now();
-  bool shown = false;
-  options.progress = [&](int done, int total) {
-    const double elapsed =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-    if (!tty || elapsed < 1.0) return;
-    shown = true;
-    std::fprintf(stderr, "\rcorridor: replication %d of %d done (%.1f s)", done, total, elapsed);
-    std::fflush(stderr);
-  };
+  using Stage = pipeline::RunProgress::Stage;
+  Stage stage = Stage::kPreparing;
+  auto simulating_since = std::chrono::steady_clock::now();
+  if (status.active()) {
+    options.progress = [&](const pipeline::RunProgress& p) {
+      const auto now = std::chrono::steady_clock::now();
+      if (p.stage == Stage::kSimulating && stage != Stage::kSimulating) simulating_since = now;
+      stage = p.stage;
+      status.set(
+          pipeline::describe(p, std::chrono::duration<double>(now - simulating_since).count()));
+    };
+  }
 
   const results::RunResults results = pipeline::run_scenario(sc, options);
-  if (shown) std::fprintf(stderr, "\n");
   if (!pipeline::writes_output()) return kExitSuccess;  // an MPI rank other than 0
   if (results.stopped) {
+    status.close();
     std::cerr << "corridor: interrupted; no results written\n";
     return kExitFailure;
   }
-  for (const auto& warning : pipeline::run_warnings(results)) {
-    std::cerr << "corridor: warning: " << warning << '\n';
-  }
-
+  status.set("writing the report");
   const std::string& format = args.report.format;
   std::map<std::string, std::string> files;
   if (format == "csv") {
@@ -72,6 +70,10 @@ int run(const RunArgs& args) {
     std::ostringstream os;
     report::write_table(results, os);
     files["results.txt"] = os.str();
+  }
+  status.close();
+  for (const auto& warning : pipeline::run_warnings(results)) {
+    std::cerr << "corridor: warning: " << warning << '\n';
   }
   deliver(args.report, files);
   return kExitSuccess;

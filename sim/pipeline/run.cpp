@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <condition_variable>
 #include <exception>
 #include <mutex>
 #include <thread>
@@ -57,6 +58,8 @@ void check(const model::Scenario& scenario) {
 
 results::RunResults run_scenario(const model::Scenario& scenario, const RunOptions& options) {
   const auto started = std::chrono::steady_clock::now();
+  RunProgress progress;
+  if (options.progress) options.progress(progress);
   const graph::Network network(scenario);
   const transport::Model model(network);
 
@@ -73,18 +76,24 @@ results::RunResults run_scenario(const model::Scenario& scenario, const RunOptio
   std::vector<transport::ReplicationResult> reps(mine.size());
   std::vector<char> done(mine.size(), 0);
   std::vector<std::exception_ptr> errors(mine.size());
+  // For progress: each replication's simulated time while it runs, and whether it has ended.
+  std::vector<std::atomic<core::Tick>> clocks(mine.size());
+  std::vector<std::atomic<bool>> ended(mine.size());
   std::atomic<int> next{0};
-  std::mutex progress_mutex;
+  std::mutex mutex;  // guards `finished` and `working`
+  std::condition_variable changed;
   int finished = 0;
+  int working = threads;
   std::atomic<bool> failed{false};
-  auto worker = [&] {
+  auto run_replications = [&] {
     for (;;) {
       const int k = next.fetch_add(1);
       if (k >= local || failed.load()) return;
       if (options.stop != nullptr && options.stop->load()) return;
       const auto slot = static_cast<std::size_t>(k);
       try {
-        reps[slot] = model.run(mine[slot], seed, options.stop);
+        reps[slot] =
+            model.run(mine[slot], seed, options.stop, options.progress ? &clocks[slot] : nullptr);
         done[slot] = reps[slot].stopped ? 0 : 1;
       } catch (...) {
         // An exception must not leave a worker thread (that would terminate the program):
@@ -93,16 +102,51 @@ results::RunResults run_scenario(const model::Scenario& scenario, const RunOptio
         failed.store(true);
         return;
       }
-      std::lock_guard<std::mutex> lock(progress_mutex);
-      ++finished;
-      if (options.progress) options.progress(finished, local);
+      ended[slot].store(true);
+      {
+        const std::lock_guard<std::mutex> lock(mutex);
+        ++finished;
+      }
+      changed.notify_one();
     }
   };
-  if (threads == 1) {
+  auto worker = [&] {
+    run_replications();
+    {
+      const std::lock_guard<std::mutex> lock(mutex);
+      --working;
+    }
+    changed.notify_one();
+  };
+  progress.stage = RunProgress::Stage::kSimulating;
+  progress.total = local;
+  if (!options.progress && threads == 1) {
     worker();
   } else {
     std::vector<std::thread> pool;
     for (int t = 0; t < threads; ++t) pool.emplace_back(worker);
+    if (options.progress) {
+      // This thread reports while the workers run: at once, after each replication and every
+      // progress_interval.
+      const double horizon = static_cast<double>(std::max<core::Tick>(1, model.horizon()));
+      std::unique_lock<std::mutex> lock(mutex);
+      for (bool last = false; !last;) {
+        last = working == 0;
+        progress.done = finished;
+        lock.unlock();
+        double sum = 0;
+        for (std::size_t k = 0; k < clocks.size(); ++k) {
+          sum += ended[k].load() ? 1.0
+                                 : std::min(1.0, static_cast<double>(clocks[k].load()) / horizon);
+        }
+        progress.fraction = local > 0 ? sum / local : 1.0;
+        options.progress(progress);
+        lock.lock();
+        if (!last && working > 0 && finished == progress.done) {
+          changed.wait_for(lock, options.progress_interval);
+        }
+      }
+    }
     for (auto& t : pool) t.join();
   }
 
@@ -121,6 +165,10 @@ results::RunResults run_scenario(const model::Scenario& scenario, const RunOptio
   batch = share_replications(std::move(batch));
   if (batch.failure) batch.failure->rethrow();
   const std::vector<transport::ReplicationResult>& complete = batch.replications;
+  if (options.progress) {
+    progress.stage = RunProgress::Stage::kSummarising;
+    options.progress(progress);
+  }
 
   std::vector<std::string> routes;
   std::vector<double> route_km;
@@ -145,6 +193,34 @@ results::RunResults run_scenario(const model::Scenario& scenario, const RunOptio
   out.meta.wall_s =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   return out;
+}
+
+std::string describe(const RunProgress& progress, double simulating_s) {
+  switch (progress.stage) {
+    case RunProgress::Stage::kPreparing:
+      return "preparing the network, routes and services";
+    case RunProgress::Stage::kSummarising:
+      return fmt::format("summarising {} replication{} and the network's capacity", progress.total,
+                         progress.total == 1 ? "" : "s");
+    case RunProgress::Stage::kSimulating:
+      break;
+  }
+  const double f = std::clamp(progress.fraction, 0.0, 1.0);
+  // Whole per cent, rounded down: 100% only when everything is done.
+  std::string text =
+      fmt::format("simulating: {}% ({} of {} replication{} done", static_cast<int>(f * 100),
+                  progress.done, progress.total, progress.total == 1 ? "" : "s");
+  if (f >= 0.05 && f < 1 && simulating_s > 0) {
+    const double left = simulating_s * (1 - f) / f;
+    if (left < 90) {
+      text += fmt::format("; about {:.0f} s left", std::max(1.0, left));
+    } else if (left < 90 * 60) {
+      text += fmt::format("; about {:.0f} min left", left / 60);
+    } else {
+      text += fmt::format("; about {:.1f} h left", left / 3600);
+    }
+  }
+  return text + ")";
 }
 
 std::vector<std::string> run_warnings(const results::RunResults& results) {

@@ -175,8 +175,9 @@ class Simulation {
     }
   }
 
-  ReplicationResult run(const std::atomic<bool>* stop) {
+  ReplicationResult run(const std::atomic<bool>* stop, std::atomic<Tick>* clock) {
     sched_.set_stop_flag(stop);
+    sched_.set_clock_out(clock);
     start();
     std::uint64_t events = 0;
     sched_.run_until(horizon_, [&](const core::Event& e) {
@@ -1270,11 +1271,13 @@ Model::Model(const graph::Network& network) : network_(&network), plan_(std::mak
 
 Model::~Model() = default;
 
-ReplicationResult Model::run(int replication, std::uint64_t seed,
-                             const std::atomic<bool>* stop) const {
+ReplicationResult Model::run(int replication, std::uint64_t seed, const std::atomic<bool>* stop,
+                             std::atomic<core::Tick>* clock) const {
   Simulation sim(*plan_, replication, seed);
-  return sim.run(stop);
+  return sim.run(stop, clock);
 }
+
+core::Tick Model::horizon() const { return seconds_to_ticks(plan_->scenario->run.horizon_s); }
 
 double Model::route_km(std::size_t flow) const { return plan_->flows.at(flow).route_km; }
 

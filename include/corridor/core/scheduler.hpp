@@ -50,7 +50,8 @@ class Scheduler {
 
   /// Processes events whose time is before `horizon`, in order; the clock ends at the time of
   /// the last event processed (or stays). Stops early when `handler` returns false or when
-  /// the stop flag turns true (checked every 4096 events). Returns the events processed.
+  /// the stop flag turns true (checked every 4096 events, when the clock is also published).
+  /// Returns the events processed.
   template <typename Handler>
   std::uint64_t run_until(Tick horizon, Handler&& handler) {
     std::uint64_t count = 0;
@@ -63,9 +64,9 @@ class Scheduler {
       } else {
         handler(e);
       }
-      if ((count & 4095) == 0 && stop_flag_ != nullptr &&
-          stop_flag_->load(std::memory_order_relaxed)) {
-        break;
+      if ((count & 4095) == 0) [[unlikely]] {
+        if (clock_out_ != nullptr) clock_out_->store(now_, std::memory_order_relaxed);
+        if (stop_flag_ != nullptr && stop_flag_->load(std::memory_order_relaxed)) break;
       }
     }
     processed_ += count;
@@ -81,12 +82,17 @@ class Scheduler {
   /// A flag polled by run_until (for example set from a signal handler); may be null.
   void set_stop_flag(const std::atomic<bool>* flag) { stop_flag_ = flag; }
 
+  /// Where run_until publishes the clock every 4096 events, for another thread to show how far
+  /// a long run has got; may be null. Reading it never changes the run.
+  void set_clock_out(std::atomic<Tick>* clock) { clock_out_ = clock; }
+
  private:
   EventCalendar queue_;
   Tick now_ = 0;
   std::uint64_t sequence_ = 0;
   std::uint64_t processed_ = 0;
   const std::atomic<bool>* stop_flag_ = nullptr;
+  std::atomic<Tick>* clock_out_ = nullptr;
 };
 
 }  // namespace corridor::core

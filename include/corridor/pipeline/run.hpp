@@ -4,6 +4,7 @@
 #pragma once
 
 #include <atomic>
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <optional>
@@ -15,14 +16,37 @@
 
 namespace corridor::pipeline {
 
+/// How far a run has got, for a progress display.
+struct RunProgress {
+  enum class Stage {
+    kPreparing,    ///< building the network, routes and services
+    kSimulating,   ///< running the replications
+    kSummarising,  ///< statistics over the replications and the capacity analysis
+  };
+  Stage stage = Stage::kPreparing;
+  int done = 0;   ///< replications finished (by this process, under MPI)
+  int total = 0;  ///< replications this process runs
+  /// Share of the simulation done, 0 to 1: finished replications count whole, running ones
+  /// by the share of the horizon they have simulated.
+  double fraction = 0;
+};
+
 struct RunOptions {
   std::optional<int> replications;    ///< default: the scenario's run.replications
   std::optional<std::uint64_t> seed;  ///< default: the scenario's run.seed
   int threads = 0;                    ///< 0: all cores
   const std::atomic<bool>* stop = nullptr;
-  /// Called after each finished replication (from worker threads, serialised).
-  std::function<void(int done, int total)> progress;
+  /// Called from the calling thread, one call at a time: when a stage begins, after each
+  /// finished replication, and every `progress_interval` while the replications run. Showing
+  /// progress never changes the results.
+  std::function<void(const RunProgress&)> progress;
+  std::chrono::milliseconds progress_interval{250};
 };
+
+/// One line for a progress display, e.g. "simulating: 37% (1 of 4 replications done; about 40 s
+/// left)". `simulating_s`: wall time since the simulating stage began (for the time left, given
+/// once a twentieth of the work is done).
+std::string describe(const RunProgress& progress, double simulating_s);
 
 /// Prepares the scenario for simulation without running it: routes every flow and finds the
 /// vehicles for each leg. Throws ScenarioError for a flow that cannot be routed or served.

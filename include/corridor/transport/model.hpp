@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "corridor/core/sim_time.hpp"
 #include "corridor/graph/network.hpp"
 #include "corridor/transport/results.hpp"
 
@@ -45,8 +46,13 @@ class Model {
   /// Runs replication `replication` with the scenario's horizon and warm-up. Random streams are
   /// keyed by (seed, replication, element), so equal elements draw equal numbers across
   /// scenarios. `stop`, if given, ends the run early when set (the result says `stopped`).
+  /// `clock`, if given, receives the simulated time every few thousand events (for progress
+  /// shown by another thread; compare with horizon()).
   [[nodiscard]] ReplicationResult run(int replication, std::uint64_t seed,
-                                      const std::atomic<bool>* stop = nullptr) const;
+                                      const std::atomic<bool>* stop = nullptr,
+                                      std::atomic<core::Tick>* clock = nullptr) const;
+  /// The simulated time a replication runs to, in the same ticks as run()'s `clock`.
+  [[nodiscard]] core::Tick horizon() const;
 
   /// The legs of each flow's route, in order (for reports and explanations).
   [[nodiscard]] std::vector<LegInfo> legs(std::size_t flow) const;
