@@ -26,21 +26,27 @@ struct CompareArgs {
 int compare(const CompareArgs& args) {
   check_destination(args.report);
   const auto overrides = parse_overrides(args.report.sets);
+  StatusLine status;
   // Load everything first: a typo in the last file is reported before any simulation.
   std::vector<model::Scenario> scenarios;
-  for (const auto& f : args.files) scenarios.push_back(scenario::load_file(f, overrides));
+  for (const auto& f : args.files) {
+    status.set("loading " + f);
+    scenarios.push_back(scenario::load_file(f, overrides));
+  }
 
   pipeline::CompareOptions options;
   options.run = run_options(args.report);
   options.run.stop = &install_interrupt_handler();
-  options.on_scenario = show_step;
+  show_progress(status, options);
   options.capacity = capacity::analyse_corridor;
   const results::Comparison comparison = pipeline::compare_scenarios(scenarios, options);
   if (comparison.runs.size() < scenarios.size() || comparison.runs.back().results.stopped) {
+    status.close();
     std::cerr << "corridor: interrupted; no results written\n";
     return kExitFailure;
   }
 
+  status.set("writing the report");
   const std::string& format = args.report.format;
   std::map<std::string, std::string> files;
   if (format == "csv") {
@@ -56,6 +62,7 @@ int compare(const CompareArgs& args) {
     report::write_table(comparison, os);
     files["compare.txt"] = os.str();
   }
+  status.close();
   deliver(args.report, files);
   return kExitSuccess;
 }

@@ -2,9 +2,8 @@
 #include "report_options.hpp"
 
 #include <fmt/format.h>
-#include <unistd.h>
 
-#include <cstdio>
+#include <chrono>
 #include <iostream>
 
 #include "corridor/error.hpp"
@@ -86,9 +85,24 @@ void deliver(const ReportArgs& args, const std::map<std::string, std::string>& f
   std::cerr << fmt::format("corridor: wrote {} to {}\n", names, args.out);
 }
 
-void show_step(std::size_t index, std::size_t count, const std::string& label) {
-  if (::isatty(STDERR_FILENO) == 0) return;
-  std::fprintf(stderr, "corridor: [%zu/%zu] %s\n", index + 1, count, label.c_str());
+void show_progress(StatusLine& status, pipeline::RunOptions& options) {
+  if (!status.active()) return;
+  using Stage = pipeline::RunProgress::Stage;
+  options.progress = [&status, stage = Stage::kPreparing, since = std::chrono::steady_clock::now()](
+                         const pipeline::RunProgress& p) mutable {
+    const auto now = std::chrono::steady_clock::now();
+    if (p.stage == Stage::kSimulating && stage != Stage::kSimulating) since = now;
+    stage = p.stage;
+    status.set(pipeline::describe(p, std::chrono::duration<double>(now - since).count()));
+  };
+}
+
+void show_progress(StatusLine& status, pipeline::CompareOptions& options) {
+  if (!status.active()) return;
+  show_progress(status, options.run);
+  options.on_scenario = [&status](std::size_t index, std::size_t count, const std::string& label) {
+    status.print(fmt::format("corridor: [{}/{}] {}", index + 1, count, label));
+  };
 }
 
 }  // namespace corridor::cli

@@ -9,8 +9,10 @@
 #include <string>
 #include <vector>
 
+#include "corridor/pipeline/compare.hpp"
 #include "corridor/pipeline/run.hpp"
 #include "corridor/scenario/loader.hpp"
+#include "status_line.hpp"
 
 namespace corridor::cli {
 
@@ -44,7 +46,12 @@ std::vector<scenario::Override> parse_overrides(const std::vector<std::string>& 
 /// standard output when no --out was given. Notes what was written on stderr.
 void deliver(const ReportArgs& args, const std::map<std::string, std::string>& files);
 
-/// A progress line on stderr when it is a terminal: "corridor: [2/5] label".
-void show_step(std::size_t index, std::size_t count, const std::string& label);
+/// Shows on `status` (when it is active) what the runs of `options` are doing: the stage and,
+/// while simulating, the share done and the time left.
+void show_progress(StatusLine& status, pipeline::RunOptions& options);
+
+/// The same for the runs of a comparison or sweep, with a line per scenario above the status
+/// line: "corridor: [2/5] label".
+void show_progress(StatusLine& status, pipeline::CompareOptions& options);
 
 }  // namespace corridor::cli

@@ -1,5 +1,4 @@
 // The `corridor run` subcommand: simulate a scenario's replications and report the results.
-#include <chrono>
 #include <iostream>
 #include <sstream>
 
@@ -33,18 +32,7 @@ int run(const RunArgs& args) {
 
   pipeline::RunOptions options = run_options(args.report);
   options.stop = &stop;
-  using Stage = pipeline::RunProgress::Stage;
-  Stage stage = Stage::kPreparing;
-  auto simulating_since = std::chrono::steady_clock::now();
-  if (status.active()) {
-    options.progress = [&](const pipeline::RunProgress& p) {
-      const auto now = std::chrono::steady_clock::now();
-      if (p.stage == Stage::kSimulating && stage != Stage::kSimulating) simulating_since = now;
-      stage = p.stage;
-      status.set(
-          pipeline::describe(p, std::chrono::duration<double>(now - simulating_since).count()));
-    };
-  }
+  show_progress(status, options);
 
   const results::RunResults results = pipeline::run_scenario(sc, options);
   if (!pipeline::writes_output()) return kExitSuccess;  // an MPI rank other than 0

@@ -23,6 +23,15 @@ void StatusLine::set(std::string text) {
   if (shown_) draw();
 }
 
+void StatusLine::print(const std::string& line) {
+  if (!active()) return;
+  const std::lock_guard<std::mutex> lock(mutex_);
+  if (closed_) return;
+  std::fprintf(stderr, "\r\033[K%s\n", line.c_str());
+  if (shown_) draw();
+  std::fflush(stderr);
+}
+
 void StatusLine::close() {
   {
     const std::lock_guard<std::mutex> lock(mutex_);

@@ -21,6 +21,8 @@ class StatusLine {
 
   /// What the command is doing now, e.g. "loading base_2023.yaml".
   void set(std::string text);
+  /// Writes `line` on a line of its own above the status line, only when it is active.
+  void print(const std::string& line);
   /// Erases the line and stops showing it (call before writing anything else to stderr).
   void close();
   /// False when standard error is not a terminal: nothing is ever shown.

@@ -36,20 +36,24 @@ int sweep(const SweepArgs& args) {
       parameters.push_back(std::move(p));
     }
   }
+  StatusLine status;
+  status.set("loading " + args.file);
   pipeline::CompareOptions options;
   options.run = run_options(args.report);
   options.run.stop = &install_interrupt_handler();
-  options.on_scenario = show_step;
+  show_progress(status, options);
   options.capacity = capacity::analyse_corridor;
   const results::SweepResults sweep = pipeline::run_sweep(args.file, fixed, parameters, options);
   const auto& runs = sweep.comparison.runs;
   std::size_t expected = 1;
   for (const auto& p : parameters) expected *= p.values.size();
   if (runs.size() < expected || runs.back().results.stopped) {
+    status.close();
     std::cerr << "corridor: interrupted; no results written\n";
     return kExitFailure;
   }
 
+  status.set("writing the report");
   const std::string& format = args.report.format;
   std::map<std::string, std::string> files;
   if (format == "csv") {
@@ -65,6 +69,7 @@ int sweep(const SweepArgs& args) {
     report::write_table(sweep, os);
     files["sweep.txt"] = os.str();
   }
+  status.close();
   deliver(args.report, files);
   return kExitSuccess;
 }
