@@ -20,7 +20,7 @@ StatusLine::~StatusLine() { close(); }
 void StatusLine::set(std::string text) {
   const std::lock_guard<std::mutex> lock(mutex_);
   text_ = std::move(text);
-  if (shown_) draw();
+  if (shown_ && !closed_) draw();
 }
 
 void StatusLine::print(const std::string& line) {
