@@ -3,6 +3,8 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <cstdlib>
+#include <string_view>
 
 namespace corridor::cli {
 
@@ -12,7 +14,10 @@ constexpr auto kQuiet = std::chrono::seconds(1);  // nothing shown for commands 
 }  // namespace
 
 StatusLine::StatusLine() : started_(std::chrono::steady_clock::now()) {
-  if (::isatty(STDERR_FILENO) != 0) thread_ = std::thread([this] { loop(); });
+  // A terminal that can go back to the start of a line and erase it (not TERM=dumb).
+  const char* term = std::getenv("TERM");
+  const bool smart = term == nullptr || std::string_view(term) != "dumb";
+  if (::isatty(STDERR_FILENO) != 0 && smart) thread_ = std::thread([this] { loop(); });
 }
 
 StatusLine::~StatusLine() { close(); }

@@ -1,7 +1,7 @@
-// A status line for long commands: on standard error, only when it is a terminal and the
-// command has run for a second; redrawn in place about four times a second with the time
-// elapsed, so that it moves even while one step takes long (loading a large scenario); erased
-// before anything else is written there.
+// A status line for long commands: on standard error, only when it is a terminal (and TERM is
+// not "dumb") and the command has run for a second; redrawn in place about four times a second with
+// the time elapsed, so that it moves even while one step takes long (loading a large scenario);
+// erased before anything else is written there.
 #pragma once
 
 #include <chrono>
