@@ -37,8 +37,8 @@ struct RunOptions {
   int threads = 0;                    ///< 0: all cores
   const std::atomic<bool>* stop = nullptr;
   /// Called from the calling thread, one call at a time: when a stage begins, after each
-  /// finished replication, and every `progress_interval` while the replications run. Showing
-  /// progress never changes the results.
+  /// finished replication, and every `progress_interval` while the replications run; must not
+  /// throw (worker threads are running). Showing progress never changes the results.
   std::function<void(const RunProgress&)> progress;
   std::chrono::milliseconds progress_interval{250};
 };
