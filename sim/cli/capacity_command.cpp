@@ -11,6 +11,7 @@
 #include "corridor/graph/network.hpp"
 #include "corridor/report/capacity_report.hpp"
 #include "corridor/scenario/loader.hpp"
+#include "status_line.hpp"
 
 namespace corridor::cli {
 namespace {
@@ -25,7 +26,10 @@ struct CapacityArgs {
 };
 
 int run(const CapacityArgs& args) {
+  StatusLine status;
+  status.set("loading " + args.file);
   const model::Scenario sc = scenario::load_file(args.file);
+  status.set("analysing capacity");
   const graph::Network network(sc);
   std::vector<capacity::Bound> bounds;
   if (!args.corridor.empty()) {
@@ -62,6 +66,7 @@ int run(const CapacityArgs& args) {
   } else {
     bounds = capacity::analyse(network);
   }
+  status.close();
   if (args.format == "json") {
     std::cout << report::capacity_to_json(bounds).dump(2) << '\n';
   } else {

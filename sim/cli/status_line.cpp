@@ -30,11 +30,10 @@ void StatusLine::set(std::string text) {
 
 void StatusLine::print(const std::string& line) {
   if (!active()) return;
-  const std::lock_guard<std::mutex> lock(mutex_);
-  if (closed_) return;
-  std::fprintf(stderr, "\r\033[K%s\n", line.c_str());
-  if (shown_) draw();
-  std::fflush(stderr);
+  above([&] {
+    std::fprintf(stderr, "%s\n", line.c_str());
+    std::fflush(stderr);
+  });
 }
 
 void StatusLine::close() {
@@ -42,10 +41,7 @@ void StatusLine::close() {
     const std::lock_guard<std::mutex> lock(mutex_);
     if (closed_) return;
     closed_ = true;
-    if (shown_) {
-      std::fputs("\r\033[K", stderr);  // back to the line's start and erase it
-      std::fflush(stderr);
-    }
+    if (shown_) erase_line();
   }
   wake_.notify_one();
   if (thread_.joinable()) thread_.join();
@@ -60,6 +56,11 @@ void StatusLine::loop() {
     }
     wake_.wait_for(lock, kRedraw);
   }
+}
+
+void StatusLine::erase_line() {
+  std::fputs("\r\033[K", stderr);  // back to the line's start and erase it
+  std::fflush(stderr);
 }
 
 void StatusLine::draw() {

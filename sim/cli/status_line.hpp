@@ -23,6 +23,16 @@ class StatusLine {
   void set(std::string text);
   /// Writes `line` on a line of its own above the status line, only when it is active.
   void print(const std::string& line);
+  /// Runs `write`, which writes whole, flushed lines to standard output or error, with the
+  /// status line erased first and drawn again after.
+  template <typename Write>
+  void above(Write&& write) {
+    const std::lock_guard<std::mutex> lock(mutex_);
+    const bool erase = shown_ && !closed_;
+    if (erase) erase_line();
+    write();
+    if (erase) draw();
+  }
   /// Erases the line and stops showing it (call before writing anything else to stderr).
   void close();
   /// False when standard error is not a terminal: nothing is ever shown.
@@ -30,7 +40,8 @@ class StatusLine {
 
  private:
   void loop();
-  void draw();  // REQUIRES: mutex_ held
+  void draw();        // REQUIRES: mutex_ held
+  void erase_line();  // REQUIRES: mutex_ held
 
   std::mutex mutex_;
   std::condition_variable wake_;

@@ -11,6 +11,7 @@
 #include "corridor/pipeline/run.hpp"
 #include "corridor/scenario/loader.hpp"
 #include "report_options.hpp"
+#include "status_line.hpp"
 
 namespace corridor::cli {
 namespace {
@@ -23,18 +24,26 @@ struct ValidateOptions {
 int validate_files(const ValidateOptions& options) {
   const auto overrides = parse_overrides(options.sets);
   bool all_valid = true;
+  StatusLine status;
   for (const auto& file : options.files) {
+    status.set("checking " + file);
     try {
       const model::Scenario s = scenario::load_file(file, overrides);
       pipeline::check(s);  // every flow has a route and vehicles for each leg
-      std::cout << file << ": ok: " << s.nodes.size() << " nodes, " << s.links.size() << " links, "
-                << s.fleets.size() << " fleets, " << s.flows.size() << " flows, "
-                << s.corridors.size() << " corridors\n";
+      status.above([&] {
+        std::cout << file << ": ok: " << s.nodes.size() << " nodes, " << s.links.size()
+                  << " links, " << s.fleets.size() << " fleets, " << s.flows.size() << " flows, "
+                  << s.corridors.size() << " corridors" << std::endl;
+      });
     } catch (const ScenarioError& e) {
       all_valid = false;
-      for (const auto& d : e.diagnostics()) std::cerr << d.format() << '\n';
+      status.above([&] {
+        for (const auto& d : e.diagnostics()) std::cerr << d.format() << '\n';
+        std::cerr.flush();
+      });
     }
   }
+  status.close();
   std::cout.flush();
   return all_valid ? kExitSuccess : kExitInvalid;
 }
