@@ -3,7 +3,6 @@
 
 #include <fmt/format.h>
 
-#include <chrono>
 #include <iostream>
 
 #include "corridor/error.hpp"
@@ -87,13 +86,8 @@ void deliver(const ReportArgs& args, const std::map<std::string, std::string>& f
 
 void show_progress(StatusLine& status, pipeline::RunOptions& options) {
   if (!status.active()) return;
-  using Stage = pipeline::RunProgress::Stage;
-  options.progress = [&status, stage = Stage::kPreparing, since = std::chrono::steady_clock::now()](
-                         const pipeline::RunProgress& p) mutable {
-    const auto now = std::chrono::steady_clock::now();
-    if (p.stage == Stage::kSimulating && stage != Stage::kSimulating) since = now;
-    stage = p.stage;
-    status.set(pipeline::describe(p, std::chrono::duration<double>(now - since).count()));
+  options.progress = [&status](const pipeline::RunProgress& p) {
+    status.set(pipeline::describe(p));
   };
 }
 

@@ -120,6 +120,7 @@ results::RunResults run_scenario(const model::Scenario& scenario, const RunOptio
   };
   progress.stage = RunProgress::Stage::kSimulating;
   progress.total = local;
+  const auto simulating_since = std::chrono::steady_clock::now();
   if (!options.progress && threads == 1) {
     worker();
   } else {
@@ -140,6 +141,9 @@ results::RunResults run_scenario(const model::Scenario& scenario, const RunOptio
                                  : std::min(1.0, static_cast<double>(clocks[k].load()) / horizon);
         }
         progress.fraction = local > 0 ? sum / local : 1.0;
+        progress.simulating_s =
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - simulating_since)
+                .count();
         options.progress(progress);
         lock.lock();
         if (!last && working > 0 && finished == progress.done) {
@@ -195,7 +199,7 @@ results::RunResults run_scenario(const model::Scenario& scenario, const RunOptio
   return out;
 }
 
-std::string describe(const RunProgress& progress, double simulating_s) {
+std::string describe(const RunProgress& progress) {
   switch (progress.stage) {
     case RunProgress::Stage::kPreparing:
       return "preparing the network, routes and services";
@@ -210,8 +214,8 @@ std::string describe(const RunProgress& progress, double simulating_s) {
   std::string text =
       fmt::format("simulating: {}% ({} of {} replication{} done", static_cast<int>(f * 100),
                   progress.done, progress.total, progress.total == 1 ? "" : "s");
-  if (f >= 0.05 && f < 1 && simulating_s > 0) {
-    const double left = simulating_s * (1 - f) / f;
+  if (f >= 0.05 && f < 1 && progress.simulating_s > 0) {
+    const double left = progress.simulating_s * (1 - f) / f;
     if (left < 90) {
       text += fmt::format("; about {:.0f} s left", std::max(1.0, left));
     } else if (left < 90 * 60) {

@@ -73,6 +73,7 @@ TEST_CASE("progress comes in stage order, moves during a replication and ends wh
       if (p[i - 1].stage == Stage::kSimulating) {
         CHECK(p[i].fraction >= p[i - 1].fraction);
         CHECK(p[i].done >= p[i - 1].done);
+        CHECK(p[i].simulating_s >= p[i - 1].simulating_s);
       }
       const double thirds = p[i].fraction * 3;
       const double part = thirds - std::floor(thirds);
@@ -88,28 +89,35 @@ TEST_CASE("progress comes in stage order, moves during a replication and ends wh
 
 TEST_CASE("progress is described in words, with the time left once it can be told", "[pipeline]") {
   using corridor::pipeline::describe;
+  const auto with_time = [](RunProgress p, double simulating_s) {
+    p.simulating_s = simulating_s;
+    return p;
+  };
   RunProgress p;
-  CHECK(describe(p, 0) == "preparing the network, routes and services");
+  CHECK(describe(p) == "preparing the network, routes and services");
   p.stage = Stage::kSimulating;
   p.total = 4;
   p.done = 1;
   p.fraction = 0.37;
   // 10 s for 37%: 63% more takes 10 × 0.63 / 0.37 = 17 s.
-  CHECK(describe(p, 10) == "simulating: 37% (1 of 4 replications done; about 17 s left)");
-  CHECK(describe(p, 400) == "simulating: 37% (1 of 4 replications done; about 11 min left)");
-  CHECK(describe(p, 4000) == "simulating: 37% (1 of 4 replications done; about 1.9 h left)");
+  CHECK(describe(with_time(p, 10)) ==
+        "simulating: 37% (1 of 4 replications done; about 17 s left)");
+  CHECK(describe(with_time(p, 400)) ==
+        "simulating: 37% (1 of 4 replications done; about 11 min left)");
+  CHECK(describe(with_time(p, 4000)) ==
+        "simulating: 37% (1 of 4 replications done; about 1.9 h left)");
   p.done = 0;
   p.fraction = 0.02;  // too early to tell the time left
-  CHECK(describe(p, 3) == "simulating: 2% (0 of 4 replications done)");
+  CHECK(describe(with_time(p, 3)) == "simulating: 2% (0 of 4 replications done)");
   p.done = 4;
   p.fraction = 1;
-  CHECK(describe(p, 30) == "simulating: 100% (4 of 4 replications done)");
+  CHECK(describe(with_time(p, 30)) == "simulating: 100% (4 of 4 replications done)");
   p.total = 1;
   p.done = 0;
   p.fraction = 0.999;  // rounded down: 100% only when done
-  CHECK(describe(p, 30) == "simulating: 99% (0 of 1 replication done; about 1 s left)");
+  CHECK(describe(with_time(p, 30)) == "simulating: 99% (0 of 1 replication done; about 1 s left)");
   p.stage = Stage::kSummarising;
-  CHECK(describe(p, 30) == "summarising 1 replication and the network's capacity");
+  CHECK(describe(p) == "summarising 1 replication and the network's capacity");
   p.total = 4;
-  CHECK(describe(p, 30) == "summarising 4 replications and the network's capacity");
+  CHECK(describe(p) == "summarising 4 replications and the network's capacity");
 }

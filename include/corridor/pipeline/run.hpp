@@ -29,6 +29,7 @@ struct RunProgress {
   /// Share of the simulation done, 0 to 1: finished replications count whole, running ones
   /// by the share of the horizon they have simulated.
   double fraction = 0;
+  double simulating_s = 0;  ///< wall time since the replications started
 };
 
 struct RunOptions {
@@ -44,9 +45,8 @@ struct RunOptions {
 };
 
 /// One line for a progress display, e.g. "simulating: 37% (1 of 4 replications done; about 40 s
-/// left)". `simulating_s`: wall time since the simulating stage began (for the time left, given
-/// once a twentieth of the work is done).
-std::string describe(const RunProgress& progress, double simulating_s);
+/// left)"; the time left is given once a twentieth of the work is done.
+std::string describe(const RunProgress& progress);
 
 /// Prepares the scenario for simulation without running it: routes every flow and finds the
 /// vehicles for each leg. Throws ScenarioError for a flow that cannot be routed or served.
