@@ -229,14 +229,23 @@ std::string describe(const RunProgress& progress) {
 
 std::vector<std::string> run_warnings(const results::RunResults& results) {
   std::vector<std::string> out;
+  const double days = results.horizon_days - results.warmup_days;
+  std::size_t silent = 0;  // flows with demand that delivered nothing
   for (const auto& f : results.flows) {
-    if (f.demanded_t_per_year.mean > 0 && f.delivered_t_per_year.mean <= 0) {
-      out.push_back(
-          fmt::format("flow '{}' delivered nothing in {:g} d after the warm-up "
-                      "(demand {:.0f} t/yr); check closures, vehicles and capacity "
-                      "along its route",
-                      f.id, results.horizon_days - results.warmup_days, f.volume_t_per_year));
-    }
+    if (f.demanded_t_per_year.mean <= 0 || f.delivered_t_per_year.mean > 0) continue;
+    if (++silent > kListedSilentFlows) continue;
+    out.push_back(fmt::format(
+        "flow '{}' delivered nothing in {:g} d after the warm-up (demand {:.0f} t/yr); check "
+        "closures, vehicles and capacity along its route",
+        f.id, days, f.volume_t_per_year));
+  }
+  if (silent > kListedSilentFlows) {
+    const std::size_t more = silent - kListedSilentFlows;
+    out.push_back(fmt::format(
+        "{} more flow{} delivered nothing in {:g} d after the warm-up ({} of {} flows in all); "
+        "the report gives every flow's delivered_t_per_year{}",
+        more, more == 1 ? "" : "s", days, silent, results.flows.size(),
+        days < 7 ? "; a horizon this short may end before cargo can arrive" : ""));
   }
   return out;
 }

@@ -5,6 +5,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <optional>
@@ -56,9 +57,14 @@ void check(const model::Scenario& scenario);
 /// scenario cannot be simulated (a flow without a route), SimulationError on failure.
 results::RunResults run_scenario(const model::Scenario& scenario, const RunOptions& options = {});
 
+/// How many flows that delivered nothing run_warnings() names one by one; the rest are counted.
+inline constexpr std::size_t kListedSilentFlows = 5;
+
 /// What a finished run should tell its user besides the results, one line each without the
-/// `corridor: warning: ` prefix: every flow with demand that delivered nothing in every
-/// replication (a route closed for the whole horizon, no vehicle ever free, ...).
+/// `corridor: warning: ` prefix: the flows with demand that delivered nothing in every
+/// replication (a route closed for the whole horizon, no vehicle ever free, ...), the first
+/// kListedSilentFlows by name and then one line counting the others, so that a short run of a
+/// large network does not bury the terminal in warnings.
 std::vector<std::string> run_warnings(const results::RunResults& results);
 
 }  // namespace corridor::pipeline
