@@ -71,7 +71,8 @@ struct LimitExceeded {
 /// value, and every copied value counts towards kMaxValues.
 class TreeBuilder : public YAML::EventHandler {
  public:
-  explicit TreeBuilder(std::string file) : file_(std::move(file)) {}
+  explicit TreeBuilder(const std::string& file)
+      : file_(std::make_shared<const std::string>(file)) {}
 
   void OnDocumentStart(const YAML::Mark&) override {}
   void OnDocumentEnd() override {}
@@ -139,13 +140,13 @@ class TreeBuilder : public YAML::EventHandler {
   };
 
   /// Where a value without a mark of its own is placed: at its key, list, or the file start.
-  SourceLocation fallback() const {
+  DocLocation fallback() const {
     if (stack_.empty()) return {file_, 1, 1};
     const Frame& top = stack_.back();
     return top.key ? top.key->where : top.node.where;
   }
 
-  SourceLocation locate(const YAML::Mark& mark, const SourceLocation& otherwise) const {
+  DocLocation locate(const YAML::Mark& mark, const DocLocation& otherwise) const {
     if (mark.is_null() || mark.line < 0) return otherwise;
     return {file_, mark.line + 1, mark.column + 1};
   }
@@ -243,7 +244,7 @@ class TreeBuilder : public YAML::EventHandler {
     map.entries.push_back(std::move(entry));
   }
 
-  std::string file_;
+  std::shared_ptr<const std::string> file_;  ///< shared by the location of every value
   std::size_t values_ = 0;
   std::vector<Frame> stack_;
   std::optional<DocNode> root_;
@@ -405,7 +406,7 @@ std::optional<DocNode> parse_document(const std::string& text, const std::string
     std::istringstream in(text);
     YAML::Parser parser(in);
     if (!parser.HandleNextDocument(builder)) {
-      return DocNode{DocNode::Kind::kNull, {file, 0, 0}, {}, {}, {}};
+      return DocNode{DocNode::Kind::kNull, SourceLocation{file, 0, 0}, {}, {}, {}};
     }
     if (builder.too_deep()) {
       diagnostics.push_back({*builder.too_deep(), "", too_deep()});
@@ -458,7 +459,7 @@ std::optional<DocNode> parse_document(const std::string& text, const std::string
     return std::nullopt;
   }
   DocNode root = builder.take_root();
-  if (root.is_null()) root.where = {file, 0, 0};
+  if (root.is_null()) root.where = SourceLocation{file, 0, 0};
   return root;
 }
 

@@ -152,7 +152,7 @@ TEST_CASE("distributions replace the base distribution whole", "[scenario]") {
   REQUIRE(dwell != nullptr);
   CHECK(dwell->entries.size() == 2);
   CHECK(dwell->find("min") == nullptr);
-  CHECK(dwell->where.file == "d.yaml");
+  CHECK(*dwell->where.file() == "d.yaml");
   CHECK(problems.empty());
 }
 

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstddef>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -15,11 +16,35 @@ namespace corridor::scenario {
 
 struct DocEntry;
 
+/// Where a value of the document starts. It reads as a SourceLocation, but the file's name is
+/// shared by every value read from that file instead of copied into each: a large scenario has
+/// millions of values, and a copied name cost each of them a heap allocation.
+class DocLocation {
+ public:
+  DocLocation() = default;
+  DocLocation(const SourceLocation& where)  // NOLINT(google-explicit-constructor): reads as one
+      : DocLocation(std::make_shared<const std::string>(where.file), where.line, where.column) {}
+  DocLocation(std::shared_ptr<const std::string> file, int line, int column)
+      : file_(std::move(file)), line_(line), column_(column) {}
+
+  operator SourceLocation() const {  // NOLINT(google-explicit-constructor)
+    return {file_ ? *file_ : std::string(), line_, column_};
+  }
+  [[nodiscard]] const std::shared_ptr<const std::string>& file() const { return file_; }
+  [[nodiscard]] int line() const { return line_; }
+  [[nodiscard]] int column() const { return column_; }
+
+ private:
+  std::shared_ptr<const std::string> file_;
+  int line_ = 0;
+  int column_ = 0;
+};
+
 /// One value of the document. Maps keep their keys in file order.
 struct DocNode {
   enum class Kind { kNull, kScalar, kMap, kList };
   Kind kind = Kind::kNull;
-  SourceLocation where;           ///< where the value starts
+  DocLocation where;              ///< where the value starts
   std::string text;               ///< the scalar's text (kScalar only)
   std::vector<DocEntry> entries;  ///< kMap only
   std::vector<DocNode> items;     ///< kList only
@@ -39,7 +64,7 @@ struct DocNode {
 /// A key of a map with its location and value.
 struct DocEntry {
   std::string key;
-  SourceLocation key_where;
+  DocLocation key_where;
   DocNode value;
 };
 
