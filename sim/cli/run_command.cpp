@@ -47,7 +47,7 @@ int run(const RunArgs& args) {
   if (format == "csv") {
     files = report::to_csv(results);
   } else if (format == "json") {
-    files["results.json"] = report::to_json(results).dump(2) + "\n";
+    files["results.json"] = report::to_json_text(results);
   } else if (format == "md") {
     files["results.md"] = report::to_markdown(results);
   } else if (format == "html") {

@@ -7,6 +7,7 @@
 #include <cmath>
 #include <string_view>
 
+#include "corridor/report/json_text.hpp"
 #include "ranking.hpp"
 #include "text_format.hpp"
 
@@ -132,7 +133,54 @@ json to_json(const Estimate& e) {
   return json{{"mean", e.mean}, {"ci95_low", e.ci95_low}, {"ci95_high", e.ci95_high}};
 }
 
-json to_json(const results::RunResults& r) {
+namespace {
+
+json link_json(const results::LinkSummary& l) {
+  return {{"id", l.id},
+          {"from", l.from},
+          {"to", l.to},
+          {"mode", l.mode},
+          {"tonnes_per_year", to_json(l.tonnes_per_year)},
+          {"vehicles_per_day", to_json(l.vehicles_per_day)},
+          {"utilisation", to_json(l.utilisation)},
+          {"wait_mean_h", to_json(l.wait_mean_h)},
+          {"wait_p95_h", to_json(l.wait_p95_h)},
+          {"closed_days", to_json(l.closed_days)}};
+}
+
+json node_json(const results::NodeSummary& n) {
+  return {{"id", n.id},
+          {"name", n.name},
+          {"kind", n.kind},
+          {"tonnes_per_year", to_json(n.tonnes_per_year)},
+          {"vehicles_per_day", to_json(n.vehicles_per_day)},
+          {"utilisation", to_json(n.utilisation)},
+          {"wait_mean_h", to_json(n.wait_mean_h)},
+          {"wait_p95_h", to_json(n.wait_p95_h)},
+          {"closed_days", to_json(n.closed_days)}};
+}
+
+json flow_json(const results::FlowSummary& f) {
+  return {{"id", f.id},
+          {"origin", f.origin},
+          {"destination", f.destination},
+          {"commodity", f.commodity},
+          {"route", f.route},
+          {"route_km", f.route_km},
+          {"volume_t_per_year", f.volume_t_per_year},
+          {"demanded_t_per_year", to_json(f.demanded_t_per_year)},
+          {"delivered_t_per_year", to_json(f.delivered_t_per_year)},
+          {"backlog_t", to_json(f.backlog_t)},
+          {"transit_mean_h", to_json(f.transit_mean_h)},
+          {"transit_p50_h", to_json(f.transit_p50_h)},
+          {"transit_p95_h", to_json(f.transit_p95_h)},
+          {"swod_kmh", to_json(f.swod_kmh)},
+          {"swd_kmh", to_json(f.swd_kmh)},
+          {"value_usd_per_year", to_json(f.value_usd_per_year)}};
+}
+
+/// Everything but the per-link, per-node and per-flow lists, which grow with the network.
+json head_json(const results::RunResults& r) {
   json doc;
   doc["meta"] = {{"version", r.meta.version},
                  {"host", r.meta.host},
@@ -172,54 +220,35 @@ json to_json(const results::RunResults& r) {
     entry["flags"] = c.flags;
   }
   doc["corridors"] = std::move(corridors);
-  json links = json::array();
-  for (const auto& l : r.links) {
-    links.push_back({{"id", l.id},
-                     {"from", l.from},
-                     {"to", l.to},
-                     {"mode", l.mode},
-                     {"tonnes_per_year", to_json(l.tonnes_per_year)},
-                     {"vehicles_per_day", to_json(l.vehicles_per_day)},
-                     {"utilisation", to_json(l.utilisation)},
-                     {"wait_mean_h", to_json(l.wait_mean_h)},
-                     {"wait_p95_h", to_json(l.wait_p95_h)},
-                     {"closed_days", to_json(l.closed_days)}});
-  }
-  doc["links"] = std::move(links);
-  json nodes = json::array();
-  for (const auto& n : r.nodes) {
-    nodes.push_back({{"id", n.id},
-                     {"name", n.name},
-                     {"kind", n.kind},
-                     {"tonnes_per_year", to_json(n.tonnes_per_year)},
-                     {"vehicles_per_day", to_json(n.vehicles_per_day)},
-                     {"utilisation", to_json(n.utilisation)},
-                     {"wait_mean_h", to_json(n.wait_mean_h)},
-                     {"wait_p95_h", to_json(n.wait_p95_h)},
-                     {"closed_days", to_json(n.closed_days)}});
-  }
-  doc["nodes"] = std::move(nodes);
-  json flows = json::array();
-  for (const auto& f : r.flows) {
-    flows.push_back({{"id", f.id},
-                     {"origin", f.origin},
-                     {"destination", f.destination},
-                     {"commodity", f.commodity},
-                     {"route", f.route},
-                     {"route_km", f.route_km},
-                     {"volume_t_per_year", f.volume_t_per_year},
-                     {"demanded_t_per_year", to_json(f.demanded_t_per_year)},
-                     {"delivered_t_per_year", to_json(f.delivered_t_per_year)},
-                     {"backlog_t", to_json(f.backlog_t)},
-                     {"transit_mean_h", to_json(f.transit_mean_h)},
-                     {"transit_p50_h", to_json(f.transit_p50_h)},
-                     {"transit_p95_h", to_json(f.transit_p95_h)},
-                     {"swod_kmh", to_json(f.swod_kmh)},
-                     {"swd_kmh", to_json(f.swd_kmh)},
-                     {"value_usd_per_year", to_json(f.value_usd_per_year)}});
-  }
-  doc["flows"] = std::move(flows);
   return doc;
+}
+
+template <typename T>
+json array_of(const std::vector<T>& items, json (*element)(const T&)) {
+  json out = json::array();
+  for (const auto& item : items) out.push_back(element(item));
+  return out;
+}
+
+template <typename T>
+ArrayOfElements elements_of(const std::vector<T>& items, json (*element)(const T&)) {
+  return {items.size(), [&items, element](std::size_t i) { return element(items[i]); }};
+}
+
+}  // namespace
+
+json to_json(const results::RunResults& r) {
+  json doc = head_json(r);
+  doc["links"] = array_of(r.links, link_json);
+  doc["nodes"] = array_of(r.nodes, node_json);
+  doc["flows"] = array_of(r.flows, flow_json);
+  return doc;
+}
+
+std::string to_json_text(const results::RunResults& r) {
+  return pretty_json(head_json(r), {{"links", elements_of(r.links, link_json)},
+                                    {"nodes", elements_of(r.nodes, node_json)},
+                                    {"flows", elements_of(r.flows, flow_json)}});
 }
 
 namespace {

@@ -1,0 +1,26 @@
+// JSON documents as text, written piece by piece: a report of a network of 10^5 nodes holds
+// hundreds of thousands of entries, and building the whole document as one nlohmann::json
+// before printing it cost more time and memory than writing it.
+#pragma once
+
+#include <cstddef>
+#include <functional>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <string>
+
+namespace corridor::report {
+
+/// An array given one element at a time: `element(i)` for i in [0, size).
+struct ArrayOfElements {
+  std::size_t size = 0;
+  std::function<nlohmann::json(std::size_t)> element;
+};
+
+/// The text of the object `head` with the arrays of `arrays` added under their keys, exactly
+/// as `dump(2)` of the whole object would print it, and a final newline. Only one element of
+/// an array exists at a time. REQUIRES: `head` is an object without any key of `arrays`.
+[[nodiscard]] std::string pretty_json(const nlohmann::json& head,
+                                      const std::map<std::string, ArrayOfElements>& arrays);
+
+}  // namespace corridor::report

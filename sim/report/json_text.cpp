@@ -1,0 +1,80 @@
+// Writes a pretty-printed JSON object whose large arrays come element by element (see
+// corridor/report/json_text.hpp), in nlohmann::json's own layout so that the text is the same.
+#include "corridor/report/json_text.hpp"
+
+#include <stdexcept>
+#include <string_view>
+#include <vector>
+
+namespace corridor::report {
+namespace {
+
+constexpr int kIndent = 2;
+
+/// Appends `value` printed with dump(2), as it appears nested `depth` levels deep: every line
+/// after the first indented by `depth` more steps. A dumped value has no raw newline inside a
+/// string (they are escaped), so each one starts a line.
+void append_nested(std::string& out, const nlohmann::json& value, int depth) {
+  const std::string text = value.dump(kIndent);
+  const std::string_view pad = "                ";  // enough for the depths used here
+  const auto width = static_cast<std::size_t>(depth * kIndent);
+  if (width > pad.size()) throw std::logic_error("pretty_json: nested too deep");
+  std::size_t from = 0;
+  for (std::size_t nl = text.find('\n'); nl != std::string::npos; nl = text.find('\n', from)) {
+    out.append(text, from, nl + 1 - from);
+    out.append(pad.substr(0, width));
+    from = nl + 1;
+  }
+  out.append(text, from, std::string::npos);
+}
+
+}  // namespace
+
+std::string pretty_json(const nlohmann::json& head,
+                        const std::map<std::string, ArrayOfElements>& arrays) {
+  if (!head.is_object()) throw std::logic_error("pretty_json: the head must be an object");
+  // The keys of both, in the order an object prints them (nlohmann::json keeps them sorted).
+  struct Key {
+    const std::string* name;
+    const nlohmann::json* value;      // in `head`, or
+    const ArrayOfElements* elements;  // in `arrays`
+  };
+  std::vector<Key> keys;
+  auto array = arrays.begin();
+  for (auto it = head.begin(); it != head.end(); ++it) {
+    if (arrays.count(it.key()) != 0) throw std::logic_error("pretty_json: key given twice");
+    for (; array != arrays.end() && array->first < it.key(); ++array) {
+      keys.push_back({&array->first, nullptr, &array->second});
+    }
+    keys.push_back({&it.key(), &it.value(), nullptr});
+  }
+  for (; array != arrays.end(); ++array) keys.push_back({&array->first, nullptr, &array->second});
+
+  std::string out;
+  if (keys.empty()) return "{}\n";
+  out += "{\n";
+  for (std::size_t k = 0; k < keys.size(); ++k) {
+    out += "  ";
+    out += nlohmann::json(*keys[k].name).dump();  // the key, quoted and escaped
+    out += ": ";
+    if (keys[k].value != nullptr) {
+      append_nested(out, *keys[k].value, 1);
+    } else if (keys[k].elements->size == 0) {
+      out += "[]";
+    } else {
+      out += "[\n";
+      const ArrayOfElements& a = *keys[k].elements;
+      for (std::size_t i = 0; i < a.size; ++i) {
+        out += "    ";
+        append_nested(out, a.element(i), 2);
+        out += i + 1 < a.size ? ",\n" : "\n";
+      }
+      out += "  ]";
+    }
+    out += k + 1 < keys.size() ? ",\n" : "\n";
+  }
+  out += "}\n";
+  return out;
+}
+
+}  // namespace corridor::report

@@ -1,0 +1,67 @@
+// The JSON written a piece at a time is the text nlohmann::json prints for the whole document.
+#include "corridor/report/json_text.hpp"
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "corridor/report/run_report.hpp"
+#include "report_fixtures.hpp"
+
+namespace {
+
+using corridor::report::ArrayOfElements;
+using corridor::report::pretty_json;
+using nlohmann::json;
+
+ArrayOfElements from(const json& array) {
+  return {array.size(), [&array](std::size_t i) { return array[i]; }};
+}
+
+}  // namespace
+
+TEST_CASE("a document written piece by piece prints as the whole would", "[report][json]") {
+  const json nested = {{"b", {{"x", json::array({1, 2.5, "three"})}, {"y", json::object()}}},
+                       {"a", json::array()},
+                       {"quote \"and\" tab\t", "line\nbreak"},
+                       {"n", nullptr}};
+  const json links = json::array({nested, {{"id", "l2"}}, json::array({json::array({1})})});
+  const json empty = json::array();
+  const json one = json::array({42});
+  const json head = {{"c", 1}, {"m", nested}, {"zz", "last"}, {"0", true}};
+
+  json whole = head;
+  whole["links"] = links;
+  whole["a_empty"] = empty;
+  whole["one"] = one;
+  whole["zzz"] = links;
+  const std::string text = pretty_json(
+      head,
+      {{"links", from(links)}, {"a_empty", from(empty)}, {"one", from(one)}, {"zzz", from(links)}});
+  CHECK(text == whole.dump(2) + "\n");
+  CHECK(json::parse(text) == whole);
+}
+
+TEST_CASE("piece by piece: only arrays, or nothing at all", "[report][json]") {
+  const json items = json::array({{{"k", 1}}, {{"k", 2}}});
+  json whole = json::object();
+  whole["items"] = items;
+  CHECK(pretty_json(json::object(), {{"items", from(items)}}) == whole.dump(2) + "\n");
+  CHECK(pretty_json(json::object(), {}) == "{}\n");
+  CHECK_THROWS(pretty_json(json::array(), {}));
+  CHECK_THROWS(pretty_json({{"items", 1}}, {{"items", from(items)}}));
+}
+
+TEST_CASE("results.json written a link, node and flow at a time is the whole document's text",
+          "[report][json]") {
+  const auto r = corridor::testing::report_results();
+  REQUIRE_FALSE(r.links.empty());
+  REQUIRE_FALSE(r.nodes.empty());
+  REQUIRE_FALSE(r.flows.empty());
+  CHECK(corridor::report::to_json_text(r) == corridor::report::to_json(r).dump(2) + "\n");
+  auto none = r;
+  none.links.clear();
+  none.nodes.clear();
+  none.flows.clear();
+  CHECK(corridor::report::to_json_text(none) == corridor::report::to_json(none).dump(2) + "\n");
+}
