@@ -53,7 +53,7 @@ int run(const RunArgs& args) {
   } else if (format == "html") {
     files["results.html"] = report::to_html(sc, results);
   } else if (format == "geojson") {
-    files["results.geojson"] = report::results_geojson(graph::Network(sc), results).dump(2) + "\n";
+    files["results.geojson"] = report::results_geojson_text(graph::Network(sc), results);
   } else {
     std::ostringstream os;
     report::write_table(results, os);

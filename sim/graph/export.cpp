@@ -239,15 +239,24 @@ std::string to_dot(const Network& network) {
   return out;
 }
 
+std::size_t geojson_feature_count(const Network& network) {
+  return network.scenario().nodes.size() + network.scenario().links.size();
+}
+
+nlohmann::json geojson_feature(const Network& network, std::size_t i) {
+  const model::Scenario& scenario = network.scenario();
+  if (i < scenario.nodes.size()) return node_feature(scenario.nodes[i]);
+  return link_feature(network, i - scenario.nodes.size());
+}
+
 nlohmann::json to_geojson(const Network& network,
                           const std::map<std::string, nlohmann::json>* link_properties) {
   const model::Scenario& scenario = network.scenario();
   json features = json::array();
-  for (const auto& node : scenario.nodes) features.push_back(node_feature(node));
-  for (std::size_t i = 0; i < scenario.links.size(); ++i) {
-    json feature = link_feature(network, i);
-    if (link_properties != nullptr) {
-      const auto it = link_properties->find(scenario.links[i].id);
+  for (std::size_t i = 0; i < geojson_feature_count(network); ++i) {
+    json feature = geojson_feature(network, i);
+    if (link_properties != nullptr && i >= scenario.nodes.size()) {
+      const auto it = link_properties->find(scenario.links[i - scenario.nodes.size()].id);
       if (it != link_properties->end()) {
         json& properties = feature["properties"];
         if (it->second.is_object()) {
@@ -259,7 +268,8 @@ nlohmann::json to_geojson(const Network& network,
     }
     features.push_back(std::move(feature));
   }
-  return {{"type", "FeatureCollection"}, {"name", scenario.name}, {"features", features}};
+  return {
+      {"type", "FeatureCollection"}, {"name", scenario.name}, {"features", std::move(features)}};
 }
 
 }  // namespace corridor::graph

@@ -4,6 +4,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "corridor/graph/export.hpp"
 #include "report_fixtures.hpp"
 
 namespace corridor {
@@ -35,6 +36,23 @@ TEST_CASE("the results GeoJSON attaches simulated figures to links and nodes", "
   }
   CHECK(links == 1);
   CHECK(nodes == 1);
+}
+
+TEST_CASE("results.geojson written a feature at a time is the whole document's text",
+          "[report][json]") {
+  const auto sc = testing::report_scenario();
+  const graph::Network network(sc);
+  const auto results = testing::report_results();
+  const auto doc = report::results_geojson(network, results);
+  CHECK(report::results_geojson_text(network, results) == doc.dump(2) + "\n");
+  // The same features as the network's own export, in its order, with the results added.
+  const auto plain = graph::to_geojson(network);
+  REQUIRE(doc["features"].size() == plain["features"].size());
+  REQUIRE(graph::geojson_feature_count(network) == plain["features"].size());
+  for (std::size_t i = 0; i < plain["features"].size(); ++i) {
+    CHECK(graph::geojson_feature(network, i) == plain["features"][i]);
+    CHECK(doc["features"][i]["properties"]["id"] == plain["features"][i]["properties"]["id"]);
+  }
 }
 
 }  // namespace

@@ -3,6 +3,7 @@
 // per-link properties of the GeoJSON export.
 #pragma once
 
+#include <cstddef>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -24,5 +25,10 @@ namespace corridor::graph {
 /// stored under "value"). Unknown link ids in it are ignored.
 [[nodiscard]] nlohmann::json to_geojson(
     const Network& network, const std::map<std::string, nlohmann::json>* link_properties = nullptr);
+
+/// The features of to_geojson(network) one at a time, for writing a large network piece by
+/// piece: feature i (of geojson_feature_count) is node i for i < nodes, then the links in order.
+[[nodiscard]] std::size_t geojson_feature_count(const Network& network);
+[[nodiscard]] nlohmann::json geojson_feature(const Network& network, std::size_t i);
 
 }  // namespace corridor::graph

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <nlohmann/json.hpp>
+#include <string>
 
 #include "corridor/graph/network.hpp"
 #include "corridor/results/summary.hpp"
@@ -15,5 +16,10 @@ namespace corridor::report {
 /// "corridor_results" member with the scenario name, seed and replications.
 [[nodiscard]] nlohmann::json results_geojson(const graph::Network& network,
                                              const results::RunResults& results);
+
+/// The text of results.geojson: `results_geojson(network, results).dump(2)` and a newline,
+/// written a feature at a time, so that the whole document never exists in memory.
+[[nodiscard]] std::string results_geojson_text(const graph::Network& network,
+                                               const results::RunResults& results);
 
 }  // namespace corridor::report
