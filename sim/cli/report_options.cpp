@@ -3,7 +3,9 @@
 
 #include <fmt/format.h>
 
+#include <filesystem>
 #include <iostream>
+#include <sstream>
 
 #include "corridor/error.hpp"
 #include "corridor/pipeline/distributed.hpp"
@@ -82,6 +84,21 @@ void deliver(const ReportArgs& args, const std::map<std::string, std::string>& f
   std::string names;
   for (const auto& [name, content] : files) names += (names.empty() ? "" : ", ") + name;
   std::cerr << fmt::format("corridor: wrote {} to {}\n", names, args.out);
+}
+
+void deliver(const ReportArgs& args, const StreamedFile& file, StatusLine& status) {
+  if (!pipeline::writes_output()) return;  // an MPI rank other than 0
+  if (args.out.empty()) {
+    std::ostringstream text;
+    file.write(text);
+    status.close();
+    std::cout << text.str();
+    return;
+  }
+  report::make_directory(args.out);
+  report::write_atomically((std::filesystem::path(args.out) / file.name).string(), file.write);
+  status.close();
+  std::cerr << fmt::format("corridor: wrote {} to {}\n", file.name, args.out);
 }
 
 void show_progress(StatusLine& status, pipeline::RunOptions& options) {

@@ -5,7 +5,9 @@
 
 #include <CLI/CLI.hpp>
 #include <cstdint>
+#include <functional>
 #include <map>
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -45,6 +47,19 @@ std::vector<scenario::Override> parse_overrides(const std::vector<std::string>& 
 /// Writes `files` into `args.out` (required for several files), or the single file's content to
 /// standard output when no --out was given. Notes what was written on stderr.
 void deliver(const ReportArgs& args, const std::map<std::string, std::string>& files);
+
+/// A report file written straight to its destination rather than formatted whole in memory
+/// first: the JSON and GeoJSON of a run, which grow with the network.
+struct StreamedFile {
+  std::string name;
+  std::function<void(std::ostream&)> write;
+};
+
+/// As deliver() for one streamed file: written into `args.out` atomically while `status` still
+/// shows, or, without --out, formatted whole and then written to standard output (so that a
+/// failure while formatting prints nothing). Closes `status` before writing to standard output
+/// or noting what was written.
+void deliver(const ReportArgs& args, const StreamedFile& file, StatusLine& status);
 
 /// Shows on `status` (when it is active) what the runs of `options` are doing: the stage and,
 /// while simulating, the share done and the time left.

@@ -23,6 +23,16 @@ struct RunArgs {
   ReportArgs report;
 };
 
+/// The run's warnings on standard error, above the status line while it shows.
+void print_warnings(StatusLine& status, const results::RunResults& results) {
+  const std::vector<std::string> warnings = pipeline::run_warnings(results);
+  if (warnings.empty()) return;
+  status.above([&warnings] {
+    for (const auto& warning : warnings) std::cerr << "corridor: warning: " << warning << '\n';
+    std::cerr.flush();
+  });
+}
+
 int run(const RunArgs& args) {
   check_destination(args.report);
   StatusLine status;
@@ -43,26 +53,34 @@ int run(const RunArgs& args) {
   }
   status.set("writing the report");
   const std::string& format = args.report.format;
+  // The JSON and GeoJSON of a run grow with the network: written straight to their file.
+  if (format == "json" || format == "geojson") {
+    StreamedFile file;
+    if (format == "json") {
+      file = {"results.json", [&results](std::ostream& out) { report::write_json(results, out); }};
+    } else {
+      file = {"results.geojson", [&sc, &results](std::ostream& out) {
+                report::write_results_geojson(graph::Network(sc), results, out);
+              }};
+    }
+    print_warnings(status, results);
+    deliver(args.report, file, status);
+    return kExitSuccess;
+  }
   std::map<std::string, std::string> files;
   if (format == "csv") {
     files = report::to_csv(results);
-  } else if (format == "json") {
-    files["results.json"] = report::to_json_text(results);
   } else if (format == "md") {
     files["results.md"] = report::to_markdown(results);
   } else if (format == "html") {
     files["results.html"] = report::to_html(sc, results);
-  } else if (format == "geojson") {
-    files["results.geojson"] = report::results_geojson_text(graph::Network(sc), results);
   } else {
     std::ostringstream os;
     report::write_table(results, os);
     files["results.txt"] = os.str();
   }
+  print_warnings(status, results);
   status.close();
-  for (const auto& warning : pipeline::run_warnings(results)) {
-    std::cerr << "corridor: warning: " << warning << '\n';
-  }
   deliver(args.report, files);
   return kExitSuccess;
 }

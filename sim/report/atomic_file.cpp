@@ -15,17 +15,31 @@
 namespace corridor::report {
 
 void write_atomically(const std::string& path, std::string_view content) {
+  write_atomically(path, [content](std::ostream& out) {
+    out.write(content.data(), static_cast<std::streamsize>(content.size()));
+  });
+}
+
+void write_atomically(const std::string& path, const std::function<void(std::ostream&)>& write) {
   const std::string tmp = fmt::format("{}.tmp.{}", path, static_cast<long>(::getpid()));
   {
     std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
     if (!out) {
       throw Error(fmt::format("cannot write '{}': {}", path, std::strerror(errno)));
     }
-    out.write(content.data(), static_cast<std::streamsize>(content.size()));
+    try {
+      write(out);
+    } catch (...) {
+      out.close();
+      std::remove(tmp.c_str());
+      throw;
+    }
     out.flush();
     if (!out) {
+      const int err = errno;
+      out.close();
       std::remove(tmp.c_str());
-      throw Error(fmt::format("cannot write '{}': {}", path, std::strerror(errno)));
+      throw Error(fmt::format("cannot write '{}': {}", path, std::strerror(err)));
     }
   }
   if (std::rename(tmp.c_str(), path.c_str()) != 0) {
@@ -35,11 +49,15 @@ void write_atomically(const std::string& path, std::string_view content) {
   }
 }
 
-void write_files_atomically(const std::string& dir,
-                            const std::map<std::string, std::string>& files) {
+void make_directory(const std::string& dir) {
   std::error_code ec;
   std::filesystem::create_directories(dir, ec);
   if (ec) throw Error(fmt::format("cannot create directory '{}': {}", dir, ec.message()));
+}
+
+void write_files_atomically(const std::string& dir,
+                            const std::map<std::string, std::string>& files) {
+  make_directory(dir);
   for (const auto& [name, content] : files) {
     write_atomically((std::filesystem::path(dir) / name).string(), content);
   }

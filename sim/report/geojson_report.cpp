@@ -79,11 +79,11 @@ json results_geojson(const graph::Network& network, const results::RunResults& r
   return doc;
 }
 
-std::string results_geojson_text(const graph::Network& network,
-                                 const results::RunResults& results) {
+void write_results_geojson(const graph::Network& network, const results::RunResults& results,
+                           std::ostream& out) {
   const ResultFeatures features(network, results);
-  return pretty_json(
-      head_of(network, results),
+  pretty_json(
+      out, head_of(network, results),
       {{"features", {features.size(), [&features](std::size_t i) { return features(i); }}}});
 }
 

@@ -3,6 +3,7 @@
 #include "corridor/report/json_text.hpp"
 
 #include <stdexcept>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -30,8 +31,8 @@ void append_nested(std::string& out, const nlohmann::json& value, int depth) {
 
 }  // namespace
 
-std::string pretty_json(const nlohmann::json& head,
-                        const std::map<std::string, ArrayOfElements>& arrays) {
+void pretty_json(std::ostream& stream, const nlohmann::json& head,
+                 const std::map<std::string, ArrayOfElements>& arrays) {
   if (!head.is_object()) throw std::logic_error("pretty_json: the head must be an object");
   // The keys of both, in the order an object prints them (nlohmann::json keeps them sorted).
   struct Key {
@@ -50,9 +51,18 @@ std::string pretty_json(const nlohmann::json& head,
   }
   for (; array != arrays.end(); ++array) keys.push_back({&array->first, nullptr, &array->second});
 
-  std::string out;
-  if (keys.empty()) return "{}\n";
-  out += "{\n";
+  if (keys.empty()) {
+    stream << "{}\n";
+    return;
+  }
+  // Written in pieces of about this size, so that the text never exists whole either.
+  constexpr std::size_t kPiece = 1 << 16;
+  std::string out = "{\n";
+  const auto flush = [&stream, &out](std::size_t above) {
+    if (out.size() < above) return;
+    stream.write(out.data(), static_cast<std::streamsize>(out.size()));
+    out.clear();
+  };
   for (std::size_t k = 0; k < keys.size(); ++k) {
     out += "  ";
     out += nlohmann::json(*keys[k].name).dump();  // the key, quoted and escaped
@@ -68,13 +78,14 @@ std::string pretty_json(const nlohmann::json& head,
         out += "    ";
         append_nested(out, a.element(i), 2);
         out += i + 1 < a.size ? ",\n" : "\n";
+        flush(kPiece);
       }
       out += "  ]";
     }
     out += k + 1 < keys.size() ? ",\n" : "\n";
   }
   out += "}\n";
-  return out;
+  flush(0);
 }
 
 }  // namespace corridor::report

@@ -245,10 +245,11 @@ json to_json(const results::RunResults& r) {
   return doc;
 }
 
-std::string to_json_text(const results::RunResults& r) {
-  return pretty_json(head_json(r), {{"links", elements_of(r.links, link_json)},
-                                    {"nodes", elements_of(r.nodes, node_json)},
-                                    {"flows", elements_of(r.flows, flow_json)}});
+void write_json(const results::RunResults& r, std::ostream& out) {
+  pretty_json(out, head_json(r),
+              {{"links", elements_of(r.links, link_json)},
+               {"nodes", elements_of(r.nodes, node_json)},
+               {"flows", elements_of(r.flows, flow_json)}});
 }
 
 namespace {

@@ -3,6 +3,7 @@
 #include "corridor/report/geojson_report.hpp"
 
 #include <catch2/catch.hpp>
+#include <sstream>
 
 #include "corridor/graph/export.hpp"
 #include "report_fixtures.hpp"
@@ -44,7 +45,9 @@ TEST_CASE("results.geojson written a feature at a time is the whole document's t
   const graph::Network network(sc);
   const auto results = testing::report_results();
   const auto doc = report::results_geojson(network, results);
-  CHECK(report::results_geojson_text(network, results) == doc.dump(2) + "\n");
+  std::ostringstream text;
+  report::write_results_geojson(network, results, text);
+  CHECK(text.str() == doc.dump(2) + "\n");
   // The same features as the network's own export, in its order, with the results added.
   const auto plain = graph::to_geojson(network);
   REQUIRE(doc["features"].size() == plain["features"].size());

@@ -3,6 +3,7 @@
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
+#include <sstream>
 #include <string>
 
 #include "corridor/report/run_report.hpp"
@@ -11,11 +12,22 @@
 namespace {
 
 using corridor::report::ArrayOfElements;
-using corridor::report::pretty_json;
 using nlohmann::json;
 
 ArrayOfElements from(const json& array) {
   return {array.size(), [&array](std::size_t i) { return array[i]; }};
+}
+
+std::string pretty_json(const json& head, const std::map<std::string, ArrayOfElements>& arrays) {
+  std::ostringstream out;
+  corridor::report::pretty_json(out, head, arrays);
+  return out.str();
+}
+
+std::string json_text(const corridor::results::RunResults& r) {
+  std::ostringstream out;
+  corridor::report::write_json(r, out);
+  return out.str();
 }
 
 }  // namespace
@@ -52,16 +64,29 @@ TEST_CASE("piece by piece: only arrays, or nothing at all", "[report][json]") {
   CHECK_THROWS(pretty_json({{"items", 1}}, {{"items", from(items)}}));
 }
 
+TEST_CASE("piece by piece: an array longer than one written piece", "[report][json]") {
+  json items = json::array();
+  for (int i = 0; i < 5000; ++i) items.push_back({{"id", "e" + std::to_string(i)}, {"v", i * 0.5}});
+  json whole = {{"name", "many"}};
+  const std::string expected = [&] {
+    json w = whole;
+    w["items"] = items;
+    return w.dump(2) + "\n";
+  }();
+  REQUIRE(expected.size() > 200000);
+  CHECK(pretty_json(whole, {{"items", from(items)}}) == expected);
+}
+
 TEST_CASE("results.json written a link, node and flow at a time is the whole document's text",
           "[report][json]") {
   const auto r = corridor::testing::report_results();
   REQUIRE_FALSE(r.links.empty());
   REQUIRE_FALSE(r.nodes.empty());
   REQUIRE_FALSE(r.flows.empty());
-  CHECK(corridor::report::to_json_text(r) == corridor::report::to_json(r).dump(2) + "\n");
+  CHECK(json_text(r) == corridor::report::to_json(r).dump(2) + "\n");
   auto none = r;
   none.links.clear();
   none.nodes.clear();
   none.flows.clear();
-  CHECK(corridor::report::to_json_text(none) == corridor::report::to_json(none).dump(2) + "\n");
+  CHECK(json_text(none) == corridor::report::to_json(none).dump(2) + "\n");
 }

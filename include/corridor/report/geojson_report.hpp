@@ -3,7 +3,7 @@
 #pragma once
 
 #include <nlohmann/json.hpp>
-#include <string>
+#include <ostream>
 
 #include "corridor/graph/network.hpp"
 #include "corridor/results/summary.hpp"
@@ -17,9 +17,10 @@ namespace corridor::report {
 [[nodiscard]] nlohmann::json results_geojson(const graph::Network& network,
                                              const results::RunResults& results);
 
-/// The text of results.geojson: `results_geojson(network, results).dump(2)` and a newline,
-/// written a feature at a time, so that the whole document never exists in memory.
-[[nodiscard]] std::string results_geojson_text(const graph::Network& network,
-                                               const results::RunResults& results);
+/// Writes the text of results.geojson to `out`: `results_geojson(network, results).dump(2)`
+/// and a newline, built a feature at a time, so that neither the document nor its text exists
+/// whole.
+void write_results_geojson(const graph::Network& network, const results::RunResults& results,
+                           std::ostream& out);
 
 }  // namespace corridor::report

@@ -7,6 +7,7 @@
 #include <functional>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <ostream>
 #include <string>
 
 namespace corridor::report {
@@ -17,10 +18,10 @@ struct ArrayOfElements {
   std::function<nlohmann::json(std::size_t)> element;
 };
 
-/// The text of the object `head` with the arrays of `arrays` added under their keys, exactly
+/// Writes to `out` the object `head` with the arrays of `arrays` added under their keys, exactly
 /// as `dump(2)` of the whole object would print it, and a final newline. Only one element of
 /// an array exists at a time. REQUIRES: `head` is an object without any key of `arrays`.
-[[nodiscard]] std::string pretty_json(const nlohmann::json& head,
-                                      const std::map<std::string, ArrayOfElements>& arrays);
+void pretty_json(std::ostream& out, const nlohmann::json& head,
+                 const std::map<std::string, ArrayOfElements>& arrays);
 
 }  // namespace corridor::report

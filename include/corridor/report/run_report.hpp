@@ -17,9 +17,9 @@ void write_table(const results::RunResults& results, std::ostream& out);
 /// The whole result set. `meta` holds what varies between identical runs.
 nlohmann::json to_json(const results::RunResults& results);
 
-/// The text of results.json: `to_json(results).dump(2)` and a newline, written a link, node or
-/// flow at a time, so that the whole document never exists in memory.
-std::string to_json_text(const results::RunResults& results);
+/// Writes the text of results.json to `out`: `to_json(results).dump(2)` and a newline, built a
+/// link, node or flow at a time, so that neither the document nor its text exists whole.
+void write_json(const results::RunResults& results, std::ostream& out);
 
 /// One CSV table per file name: corridors.csv, links.csv, nodes.csv, flows.csv.
 std::map<std::string, std::string> to_csv(const results::RunResults& results);
