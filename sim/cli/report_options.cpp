@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <iostream>
 #include <sstream>
+#include <utility>
 
 #include "corridor/error.hpp"
 #include "corridor/pipeline/distributed.hpp"
@@ -92,7 +93,7 @@ void deliver(const ReportArgs& args, const StreamedFile& file, StatusLine& statu
     std::ostringstream text;
     file.write(text);
     status.close();
-    std::cout << text.str();
+    std::cout << std::move(text).str();
     return;
   }
   report::make_directory(args.out);
