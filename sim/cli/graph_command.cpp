@@ -1,11 +1,9 @@
 // The `corridor graph` subcommand: loads and validates a scenario, builds its
 // network and prints it as Graphviz DOT or GeoJSON, to stdout or atomically to
-// a file.
-#include <cstdio>
-#include <filesystem>
-#include <fstream>
+// a file (streamed into it, so that a large network is never held whole as text).
 #include <iostream>
 #include <memory>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -14,8 +12,11 @@
 #include "corridor/exit_status.hpp"
 #include "corridor/graph/export.hpp"
 #include "corridor/graph/network.hpp"
+#include "corridor/report/atomic_file.hpp"
+#include "corridor/report/geojson_report.hpp"
 #include "corridor/scenario/loader.hpp"
 #include "report_options.hpp"
+#include "status_line.hpp"
 
 namespace corridor::cli {
 
@@ -28,39 +29,29 @@ struct GraphOptions {
   std::vector<std::string> set;
 };
 
-/// Writes `text` to `path` through `path.tmp` and a rename, so readers never
-/// see half a file.
-void write_atomically(const std::string& path, const std::string& text) {
-  const std::string tmp = path + ".tmp";
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    if (!out) throw Error("cannot write '" + tmp + "'");
-    out << text;
-    out.flush();
-    if (!out) {
-      out.close();
-      std::remove(tmp.c_str());
-      throw Error("cannot write '" + tmp + "'");
-    }
-  }
-  std::error_code ec;
-  std::filesystem::rename(tmp, path, ec);
-  if (ec) {
-    std::remove(tmp.c_str());
-    throw Error("cannot rename '" + tmp + "' to '" + path + "': " + ec.message());
-  }
-}
-
 int run_graph(const GraphOptions& options) {
+  StatusLine status;
+  status.set("loading " + options.file);
   const model::Scenario scenario = scenario::load_file(options.file, parse_overrides(options.set));
+  status.set("writing the network");
   const graph::Network network(scenario);
-  const std::string text = options.format == "geojson" ? graph::to_geojson(network).dump(2) + "\n"
-                                                       : graph::to_dot(network);
+  // A network of 10^5 nodes is some 100 MB of GeoJSON: written a feature at a time.
+  const auto write = [&](std::ostream& out) {
+    if (options.format == "geojson") {
+      report::write_network_geojson(network, out);
+    } else {
+      out << graph::to_dot(network);
+    }
+  };
   if (options.out.empty()) {
-    std::cout << text << std::flush;
+    // Formatted whole first, so that a failure while formatting prints nothing.
+    std::ostringstream text;
+    write(text);
+    status.close();
+    std::cout << std::move(text).str() << std::flush;
     if (!std::cout) throw Error("cannot write to standard output");
   } else {
-    write_atomically(options.out, text);
+    report::write_atomically(options.out, write);
   }
   return kExitSuccess;
 }

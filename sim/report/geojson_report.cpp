@@ -87,4 +87,11 @@ void write_results_geojson(const graph::Network& network, const results::RunResu
       {{"features", {features.size(), [&features](std::size_t i) { return features(i); }}}});
 }
 
+void write_network_geojson(const graph::Network& network, std::ostream& out) {
+  pretty_json(out, {{"type", "FeatureCollection"}, {"name", network.scenario().name}},
+              {{"features", {graph::geojson_feature_count(network), [&network](std::size_t i) {
+                               return graph::geojson_feature(network, i);
+                             }}}});
+}
+
 }  // namespace corridor::report

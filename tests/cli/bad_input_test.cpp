@@ -313,3 +313,24 @@ TEST_CASE("a run killed in the middle leaves no results and no partial file", "[
   std::sort(names.begin(), names.end());
   CHECK(names == std::vector<std::string>{"stderr.txt", "stdout.txt"});
 }
+
+TEST_CASE("graph --out writes what it prints, and an unwritable --out leaves nothing",
+          "[cli][bad_input]") {
+  const TempDir dir;
+  (void)dir.write("x.yaml", kBase);
+  for (const std::string format : {"geojson", "dot"}) {
+    const Outcome printed = run_corridor({"graph", "x.yaml", "--format", format}, dir.path());
+    REQUIRE(printed.exit_code == 0);
+    const Outcome written =
+        run_corridor({"graph", "x.yaml", "--format", format, "--out", "net.txt"}, dir.path());
+    CHECK(written.exit_code == 0);
+    CHECK(written.out.empty());
+    CHECK(corridor::testing::read_file(dir.path() / "net.txt") == printed.out);
+  }
+  const Outcome failed = run_corridor(
+      {"graph", "x.yaml", "--format", "geojson", "--out", "missing/net.geojson"}, dir.path());
+  CHECK(failed.exit_code == 1);
+  CHECK(failed.err.find("cannot write 'missing/net.geojson'") != std::string::npos);
+  CHECK(failed.out.empty());
+  CHECK_FALSE(fs::exists(dir.path() / "missing"));
+}

@@ -58,5 +58,15 @@ TEST_CASE("results.geojson written a feature at a time is the whole document's t
   }
 }
 
+TEST_CASE("the network's GeoJSON written a feature at a time is the whole document's text",
+          "[report]") {
+  const auto sc = testing::report_scenario();
+  const graph::Network network(sc);
+  std::ostringstream text;
+  report::write_network_geojson(network, text);
+  CHECK(text.str() == graph::to_geojson(network).dump(2) + "\n");
+  CHECK(text.str().find("\"FeatureCollection\"") != std::string::npos);
+}
+
 }  // namespace
 }  // namespace corridor

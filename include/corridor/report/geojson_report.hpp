@@ -23,4 +23,8 @@ namespace corridor::report {
 void write_results_geojson(const graph::Network& network, const results::RunResults& results,
                            std::ostream& out);
 
+/// Writes the network alone (`corridor graph --format geojson`) to `out`:
+/// `graph::to_geojson(network).dump(2)` and a newline, a feature at a time.
+void write_network_geojson(const graph::Network& network, std::ostream& out);
+
 }  // namespace corridor::report
