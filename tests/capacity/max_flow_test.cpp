@@ -104,6 +104,17 @@ TEST_CASE("the minimum cut of a chain is its narrowest arc", "[capacity]") {
   CHECK(result.cut == std::vector<std::size_t>{1});
 }
 
+TEST_CASE("of several minimum cuts, the one nearest the source is reported", "[capacity]") {
+  // Two arcs of 7 in a row, and a diamond whose two sides of 4 and 3 also sum to 7: every
+  // maximum flow saturates all of them, and the cut reported is the first arc of 7.
+  const std::vector<Arc> arcs = {{0, 1, 30}, {1, 2, 7}, {2, 3, 7}, {3, 4, 4},
+                                 {3, 5, 3},  {4, 6, 4}, {5, 6, 3}};
+  const auto result = corridor::capacity::max_flow(7, arcs, 0, 6);
+  CHECK(result.value == 7);
+  CHECK(result.cut == std::vector<std::size_t>{1});
+  CHECK(result.source_side == std::vector<bool>{true, true, false, false, false, false, false});
+}
+
 TEST_CASE("parallel paths add up and an unreachable sink gets zero", "[capacity]") {
   const std::vector<Arc> arcs = {{0, 1, 5}, {1, 3, 9}, {0, 2, 8}, {2, 3, 4}};
   CHECK(corridor::capacity::max_flow(5, arcs, 0, 3).value == 9);

@@ -24,7 +24,7 @@ struct MaxFlow {
 };
 
 /// Maximum flow from `source` to `sink` (distinct, < vertex_count) with Boost.Graph's
-/// push-relabel algorithm, and the minimum cut nearest the source.
+/// Boykov–Kolmogorov algorithm, and the minimum cut nearest the source.
 [[nodiscard]] MaxFlow max_flow(std::size_t vertex_count, const std::vector<Arc>& arcs,
                                std::size_t source, std::size_t sink);
 
