@@ -7,9 +7,13 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <map>
 #include <numeric>
+#include <string_view>
+#include <unordered_map>
 #include <utility>
+#include <vector>
 
 #include "corridor/report/comparison_report.hpp"
 #include "ranking.hpp"
@@ -163,12 +167,70 @@ struct Box {
   }
 };
 
+// The boxes already placed on the map (markers and names), found through a grid of square
+// cells, so that a new name is compared only with the boxes near it: the map of a network of
+// 10^5 nodes holds 2 × 10^5 boxes, and comparing each name with all of them took minutes.
+class PlacedBoxes {
+ public:
+  PlacedBoxes(double width, double height)
+      : columns_(cell_of(width) + 1), rows_(cell_of(height) + 1), cells_(columns_ * rows_) {}
+
+  void add(const Box& b) {
+    const auto index = static_cast<std::uint32_t>(boxes_.size());
+    boxes_.push_back(b);
+    for_cells(b, [&](std::vector<std::uint32_t>& cell) { cell.push_back(index); });
+  }
+
+  /// The sum of the overlap areas of `b` with every box added, in the order they were added:
+  /// the same number as adding over all of them, since a box that does not meet `b` adds 0.
+  [[nodiscard]] double overlap(const Box& b) {
+    near_.clear();
+    for_cells(b, [&](const std::vector<std::uint32_t>& cell) {
+      near_.insert(near_.end(), cell.begin(), cell.end());
+    });
+    std::sort(near_.begin(), near_.end());
+    near_.erase(std::unique(near_.begin(), near_.end()), near_.end());
+    double sum = 0;
+    for (const std::uint32_t i : near_) sum += b.overlap_area(boxes_[i]);
+    return sum;
+  }
+
+ private:
+  static constexpr double kCell = 24;  // px
+
+  // Cells outside the map are clamped to its edge cells, which keeps the rule that two boxes
+  // that overlap share a cell.
+  static std::size_t cell_of(double v) {
+    return v > 0 ? static_cast<std::size_t>(std::min(v / kCell, 1e6)) : 0;
+  }
+
+  template <typename Visit>
+  void for_cells(const Box& b, Visit&& visit) {
+    const std::size_t c0 = std::min(cell_of(b.x0), columns_ - 1);
+    const std::size_t c1 = std::min(cell_of(b.x1), columns_ - 1);
+    const std::size_t r0 = std::min(cell_of(b.y0), rows_ - 1);
+    const std::size_t r1 = std::min(cell_of(b.y1), rows_ - 1);
+    for (std::size_t r = r0; r <= r1; ++r) {
+      for (std::size_t c = c0; c <= c1; ++c) visit(cells_[r * columns_ + c]);
+    }
+  }
+
+  std::size_t columns_;
+  std::size_t rows_;
+  std::vector<std::vector<std::uint32_t>> cells_;
+  std::vector<Box> boxes_;
+  std::vector<std::uint32_t> near_;
+};
+
 // Display width of a label in px at 11 px (rough average advance of a sans-serif font).
 double label_width(const std::string& s) {
   std::size_t chars = 0;
   for (char c : s) chars += (static_cast<unsigned char>(c) & 0xC0) != 0x80 ? 1 : 0;
   return 6.1 * static_cast<double>(chars);
 }
+
+// The most node names the map draws (see svg_map).
+constexpr std::size_t kMaxNames = 300;
 
 std::string svg_map(const model::Scenario& sc, const results::RunResults& r) {
   if (sc.nodes.empty()) return "<p class=\"muted\">The scenario has no nodes.</p>";
@@ -239,6 +301,12 @@ std::string svg_map(const model::Scenario& sc, const results::RunResults& r) {
   };
   std::stable_sort(order.begin(), order.end(),
                    [&](std::size_t a, std::size_t b) { return tonnes_of(a) < tonnes_of(b); });
+  std::unordered_map<std::string_view, const model::Node*> node_by_id;
+  for (const auto& n : sc.nodes) node_by_id.emplace(n.id, &n);
+  auto find_node = [&](const std::string& id) -> const model::Node* {
+    const auto it = node_by_id.find(id);
+    return it == node_by_id.end() ? nullptr : it->second;
+  };
   std::map<std::pair<std::string, std::string>, int> pair_count;
   std::map<std::string, int> pair_slot;
   for (const auto& l : sc.links) {
@@ -248,8 +316,8 @@ std::string svg_map(const model::Scenario& sc, const results::RunResults& r) {
   svg += "<g fill=\"none\" stroke-linecap=\"round\">\n";
   for (std::size_t i : order) {
     const auto& l = sc.links[i];
-    const model::Node* a = sc.find_node(l.from);
-    const model::Node* b = sc.find_node(l.to);
+    const model::Node* a = find_node(l.from);
+    const model::Node* b = find_node(l.to);
     if (a == nullptr || b == nullptr) continue;
     double x1 = px(a->lon), y1 = py(a->lat), x2 = px(b->lon), y2 = py(b->lat);
     const auto key = std::minmax(l.from, l.to);
@@ -304,10 +372,10 @@ std::string svg_map(const model::Scenario& sc, const results::RunResults& r) {
   svg += "</g>\n";
 
   // Nodes: filled with their own utilisation colour when they serve anything.
-  std::vector<Box> taken;
+  PlacedBoxes taken(kWidth, height);
   for (const auto& n : sc.nodes) {
     const double r0 = n.kind == model::NodeKind::kJunction ? 3.0 : 4.5;
-    taken.push_back({px(n.lon) - r0, py(n.lat) - r0, px(n.lon) + r0, py(n.lat) + r0});
+    taken.add({px(n.lon) - r0, py(n.lat) - r0, px(n.lon) + r0, py(n.lat) + r0});
   }
   svg += "<g stroke=\"#26323f\" stroke-width=\"1.2\">\n";
   for (const auto& n : sc.nodes) {
@@ -339,11 +407,26 @@ std::string svg_map(const model::Scenario& sc, const results::RunResults& r) {
   }
   svg += "</g>\n";
 
-  // Names, placed greedily where they overlap the fewest names and markers already placed.
+  // Names, placed greedily where they overlap the fewest names and markers already placed:
+  // every node's on a map of up to kMaxNames nodes; on a larger one, where more would cover the
+  // map, those of the kMaxNames nodes with the most tonnes, busiest first. Every marker keeps
+  // its tooltip.
+  std::vector<std::size_t> named(sc.nodes.size());
+  std::iota(named.begin(), named.end(), 0);
+  if (named.size() > kMaxNames) {
+    auto tonnes = [&](std::size_t i) {
+      const auto it = node_results.find(sc.nodes[i].id);
+      return it == node_results.end() ? 0.0 : it->second->tonnes_per_year.mean;
+    };
+    std::stable_sort(named.begin(), named.end(),
+                     [&](std::size_t a, std::size_t b) { return tonnes(a) > tonnes(b); });
+    named.resize(kMaxNames);
+  }
   svg +=
       "<g font-size=\"11\" fill=\"#1d2733\" stroke=\"#f4f7fa\" stroke-width=\"3\" "
       "paint-order=\"stroke\" stroke-linejoin=\"round\">\n";
-  for (const auto& n : sc.nodes) {
+  for (const std::size_t i : named) {
+    const model::Node& n = sc.nodes[i];
     const double x = px(n.lon);
     const double y = py(n.lat);
     const double w = label_width(n.name);
@@ -366,15 +449,14 @@ std::string svg_map(const model::Scenario& sc, const results::RunResults& r) {
     const Candidate* best = nullptr;
     double best_cost = 1e300;
     for (const auto& c : candidates) {
-      double cost = 0;
-      for (const auto& t : taken) cost += c.box.overlap_area(t);
+      double cost = taken.overlap(c.box);
       if (c.box.x0 < 0 || c.box.x1 > kWidth || c.box.y0 < 0 || c.box.y1 > height) cost += 1e6;
       if (cost < best_cost) {
         best_cost = cost;
         best = &c;
       }
     }
-    taken.push_back(best->box);
+    taken.add(best->box);
     svg += fmt::format("<text x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"{}\">{}</text>\n", best->tx,
                        best->ty, best->anchor, html(n.name));
   }

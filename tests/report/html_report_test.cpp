@@ -50,6 +50,61 @@ TEST_CASE("the run report is one page with the map, chart and tables", "[report]
   CHECK(html.find("stroke=\"#d7301f\" stroke-width=\"10.6\"") != std::string::npos);
 }
 
+TEST_CASE("a large network's map names only its busiest nodes, with every marker kept",
+          "[report]") {
+  // 1,000 stations on a 40 × 25 grid, one link between neighbours in a row; the node with
+  // index i carries i tonnes, so the 300 busiest are the last 300.
+  model::Scenario sc = testing::report_scenario();
+  results::RunResults r = testing::report_results();
+  sc.nodes.clear();
+  sc.links.clear();
+  sc.corridors.clear();
+  r.nodes.clear();
+  r.links.clear();
+  r.corridors.clear();
+  r.corridor_samples.clear();
+  r.flows.clear();
+  for (int i = 0; i < 1000; ++i) {
+    model::Node n;
+    n.id = "n" + std::to_string(i);
+    n.name = "Station " + std::to_string(i);
+    n.country = "KZ";
+    n.kind = model::NodeKind::kStation;
+    n.lat = 40 + 0.2 * (i / 40);
+    n.lon = 50 + 0.2 * (i % 40);
+    sc.nodes.push_back(n);
+    results::NodeSummary s;
+    s.id = n.id;
+    s.name = n.name;
+    s.kind = "station";
+    s.tonnes_per_year = testing::estimate_of(i);
+    r.nodes.push_back(s);
+    if (i % 40 != 0) {
+      model::Link l;
+      l.id = "l" + std::to_string(i);
+      l.from = "n" + std::to_string(i - 1);
+      l.to = n.id;
+      l.mode = model::Mode::kRail;
+      l.length_km = 15;
+      sc.links.push_back(l);
+    }
+  }
+  const std::string html = report::to_html(sc, r);
+  check_well_formed(html);
+  CHECK(count(html, "class=\"node\"") == 1000);
+  CHECK(count(html, "class=\"link\"") == 975);
+  std::size_t names = 0;
+  for (int i = 0; i < 1000; ++i) {
+    names += count(html, "\">Station " + std::to_string(i) + "</text>");
+  }
+  CHECK(names == 300);
+  CHECK(html.find("\">Station 999</text>") != std::string::npos);
+  CHECK(html.find("\">Station 700</text>") != std::string::npos);
+  CHECK(html.find("\">Station 699</text>") == std::string::npos);
+  // The others are still named in their marker's tooltip.
+  CHECK(html.find("<title>Station 699 (n699, station, KZ)") != std::string::npos);
+}
+
 TEST_CASE("the HTML report escapes names", "[report]") {
   const std::string html = report::to_html(testing::report_scenario(), testing::report_results());
   CHECK(html.find("Test &lt;network&gt; &amp; co") != std::string::npos);
