@@ -1,5 +1,7 @@
 // Tests of the validator through load_text: one test per class of mistake, asserting the whole
 // message, and checks that valid values arrive converted in the model.
+#include "corridor/scenario/validator.hpp"
+
 #include <catch2/catch.hpp>
 
 #include "corridor/scenario/loader.hpp"
@@ -70,6 +72,28 @@ TEST_CASE("an unknown reference suggests the closest id", "[scenario]") {
             "links:\n"
             "  - {id: ab, from: alpha, to: bravoo, mode: road, length: 5 km, speed: 50 km/h}\n") ==
         Lines{"t.yaml:6:31: error: links[0].to: unknown node 'bravoo' (did you mean 'bravo'?)"});
+}
+
+TEST_CASE("unknown ids beyond the first hundred are reported without a hint", "[scenario]") {
+  std::string text = kTwoNodes + "links:\n";
+  const std::size_t n = corridor::scenario::kSuggestedReferences + 2;
+  for (std::size_t i = 0; i < n; ++i) {
+    text += "  - {id: l" + std::to_string(i) +
+            ", from: alpha, to: bravoo, mode: road, length: 5 km, speed: 50 km/h}\n";
+  }
+  const Lines problems = problems_of(text);
+  REQUIRE(problems.size() == n);
+  auto ends_with = [](const std::string& line, const std::string& end) {
+    return line.size() >= end.size() &&
+           line.compare(line.size() - end.size(), end.size(), end) == 0;
+  };
+  CHECK(ends_with(problems.front(),
+                  "error: links[0].to: unknown node 'bravoo' (did you mean 'bravo'?)"));
+  CHECK(ends_with(problems[n - 3],
+                  "error: links[99].to: unknown node 'bravoo' (did you mean "
+                  "'bravo'?)"));
+  CHECK(ends_with(problems[n - 2], "error: links[100].to: unknown node 'bravoo'"));
+  CHECK(problems.back().find("did you mean") == std::string::npos);
 }
 
 TEST_CASE("a value of the wrong type says what was expected", "[scenario]") {

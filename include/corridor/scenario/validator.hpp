@@ -21,6 +21,10 @@ inline constexpr std::size_t kMaxFlows = 10'000;
 inline constexpr int kMaxReplications = 100'000;
 inline constexpr double kMaxHorizonYears = 100;
 
+/// Unknown ids get a "did you mean" hint for the first this many references only; later ones
+/// are reported without, as finding each hint compares the id with every id of its kind.
+inline constexpr std::size_t kSuggestedReferences = 100;
+
 /// Validates `document` (a top-level map) and converts it. Every problem is appended to
 /// `diagnostics`; the returned scenario is complete and valid only when none were appended.
 /// `file` becomes Scenario::file.
