@@ -10,6 +10,7 @@
 #include <cmath>
 #include <limits>
 #include <map>
+#include <memory>
 #include <optional>
 #include <utility>
 
@@ -124,7 +125,16 @@ class CapacityGraph {
     }
     const MaxFlow flow = max_flow(vertex_count_, arcs, kSource, kSink);
     Bound bound;
-    bound.elements = elements_;
+    // The elements the flow runs through, in the order they were made (a border or a port's
+    // berths is one arc, shared by every link that passes it).
+    std::vector<bool> used(elements_.size(), false);
+    for (std::size_t a = 0; a < arc_element_.size(); ++a) {
+      if (arc_element_[a] >= 0 && flow.flow[a] > 0)
+        used[static_cast<std::size_t>(arc_element_[a])] = true;
+    }
+    for (std::size_t e = 0; e < elements_.size(); ++e) {
+      if (used[e]) bound.elements.push_back(elements_[e]);
+    }
     bound.unbounded = flow.value >= kInfinite;
     bound.infrastructure_t_per_year = static_cast<double>(flow.value);
     bound.capacity_t_per_year = bound.infrastructure_t_per_year;
@@ -619,10 +629,14 @@ const char* to_string(Element::Kind kind) {
   return "?";
 }
 
-Bound analyse_flow(const graph::Network& network, const model::Flow& flow) {
+namespace {
+
+/// The bound of `flow` on `graph`, a capacity graph made for it or for a flow that allows the
+/// same modes and fleets (which gives the same graph).
+Bound flow_bound(const graph::Network& network, const CapacityGraph& graph,
+                 const model::Flow& flow) {
   const auto origin = network.node_index(flow.origin);
   const auto destination = network.node_index(flow.destination);
-  CapacityGraph graph(network, {&flow}, std::vector<bool>(network.link_count(), true));
   Bound bound;
   if (!origin || !destination || *origin == *destination) {
     bound.unbounded = origin && destination;
@@ -633,6 +647,13 @@ Bound analyse_flow(const graph::Network& network, const model::Flow& flow) {
   }
   bound.subject = "flow " + flow.id;
   return bound;
+}
+
+}  // namespace
+
+Bound analyse_flow(const graph::Network& network, const model::Flow& flow) {
+  const CapacityGraph graph(network, {&flow}, std::vector<bool>(network.link_count(), true));
+  return flow_bound(network, graph, flow);
 }
 
 Bound analyse_corridor(const graph::Network& network, const model::Corridor& corridor) {
@@ -689,7 +710,18 @@ std::vector<Bound> analyse(const graph::Network& network) {
   const model::Scenario& s = network.scenario();
   std::vector<Bound> bounds;
   if (s.corridors.empty()) {
-    for (const auto& flow : s.flows) bounds.push_back(analyse_flow(network, flow));
+    // Flows that allow the same modes and fleets share one capacity graph: on a large network
+    // building it is much of the work of a bound.
+    std::map<std::pair<std::vector<Mode>, std::vector<std::string>>, std::unique_ptr<CapacityGraph>>
+        graphs;
+    for (const auto& flow : s.flows) {
+      auto& graph = graphs[{flow.modes, flow.fleets}];
+      if (!graph) {
+        graph = std::make_unique<CapacityGraph>(network, std::vector<const model::Flow*>{&flow},
+                                                std::vector<bool>(network.link_count(), true));
+      }
+      bounds.push_back(flow_bound(network, *graph, flow));
+    }
   } else {
     for (const auto& corridor : s.corridors) bounds.push_back(analyse_corridor(network, corridor));
   }

@@ -70,7 +70,9 @@ MaxFlow max_flow(std::size_t vertex_count, const std::vector<Arc>& arcs, std::si
       }
     }
   }
+  result.flow.reserve(arcs.size());
   for (std::size_t i = 0; i < arcs.size(); ++i) {
+    result.flow.push_back(arcs[i].capacity - g[forward[i]].residual);
     if (arcs[i].capacity > 0 && result.source_side[arcs[i].from] &&
         !result.source_side[arcs[i].to]) {
       result.cut.push_back(i);

@@ -1,5 +1,5 @@
-// Formats capacity bounds: one block per subject, binding elements first, then every element
-// considered, each with its one-line derivation.
+// Formats capacity bounds: one block per subject, binding elements first, then (in JSON) the
+// elements the maximum flow runs through, each with its one-line derivation.
 #include "corridor/report/capacity_report.hpp"
 
 #include <fmt/format.h>

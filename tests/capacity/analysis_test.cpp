@@ -197,3 +197,51 @@ TEST_CASE("a corridor of links is bounded between the two ends of its chain", "[
   CHECK(bounds[0].binding[0].id == "ab");
   CHECK(cut_sum(bounds[0]) == Approx(bounds[0].capacity_t_per_year));
 }
+
+TEST_CASE("a bound lists the elements its maximum flow runs through, not the whole network",
+          "[capacity]") {
+  // a — m — b, with a branch m — x that no flow from a to b can use.
+  Scenario s;
+  s.nodes = {make_node("a"), make_node("m"), make_node("b"), make_node("x")};
+  s.links = {make_rail("am", "a", "m", 50, 100), make_rail("mb", "m", "b", 50, 100),
+             make_rail("mx", "m", "x", 50, 100)};
+  s.fleets = {make_train("trains", 1000, 50, 60)};
+  s.flows = {make_flow("a", "b")};
+  const Network network(s);
+  const Bound bound = corridor::capacity::analyse_flow(network, s.flows[0]);
+  std::vector<std::string> ids;
+  for (const Element& e : bound.elements) ids.push_back(e.id + " " + e.where);
+  // The two links in the direction of the flow, then the fleet's own bound.
+  CHECK(ids == std::vector<std::string>{"am a → m", "mb m → b", "trains a → b"});
+}
+
+TEST_CASE("flows without corridors get the same bounds as each analysed alone", "[capacity]") {
+  // Two fleets of different trains; flows that prefer one or the other, or allow only road.
+  Scenario s;
+  s.nodes = {make_node("a"), make_node("m"), make_node("b")};
+  s.links = {make_rail("am", "a", "m", 50, 100), make_rail("mb", "m", "b", 80, 60)};
+  s.links[1].rail.loops_km = {30};
+  s.fleets = {make_train("long", 1000, 60, 70), make_train("short", 1000, 30, 60)};
+  s.flows = {make_flow("a", "b"), make_flow("a", "m"), make_flow("m", "b"),
+             make_flow("a", "b", {Mode::kRoad})};
+  s.flows[0].id = "f0";
+  s.flows[1].id = "f1";
+  s.flows[1].fleets = {"short"};
+  s.flows[2].id = "f2";
+  s.flows[2].fleets = {"short"};
+  s.flows[3].id = "f3";
+  const Network network(s);
+  const std::vector<Bound> all = corridor::capacity::analyse(network);
+  REQUIRE(all.size() == s.flows.size());
+  for (std::size_t i = 0; i < s.flows.size(); ++i) {
+    INFO(s.flows[i].id);
+    const Bound alone = corridor::capacity::analyse_flow(network, s.flows[i]);
+    CHECK(all[i].subject == alone.subject);
+    CHECK(all[i].unbounded == alone.unbounded);
+    CHECK(all[i].capacity_t_per_year == alone.capacity_t_per_year);
+    CHECK(all[i].elements.size() == alone.elements.size());
+    CHECK(all[i].note == alone.note);
+  }
+  // The fleets differ, so the bounds do: 60 × 70 t trains against 30 × 60 t on the same line.
+  CHECK(all[0].capacity_t_per_year > all[2].capacity_t_per_year);
+}

@@ -45,7 +45,8 @@ struct Bound {
   /// The elements that bind: the minimum cut of the infrastructure, or the fleets when they
   /// limit more. Their capacities sum to capacity_t_per_year.
   std::vector<Element> binding;
-  /// Every element of the capacity graph, and the fleet bounds, for reference.
+  /// The elements the maximum flow runs through (of one maximum flow, where several exist), in
+  /// the order they were made, and the fleet bounds: the bound's own part of the network.
   std::vector<Element> elements;
   std::string note;  ///< why a bound is zero or not defined, when it is
 };

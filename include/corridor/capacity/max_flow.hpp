@@ -21,6 +21,8 @@ struct MaxFlow {
   std::vector<std::size_t> cut;
   /// Per vertex: whether it is on the source's side of that cut.
   std::vector<bool> source_side;
+  /// Per arc: the flow on it in the maximum flow found (one of possibly several).
+  std::vector<std::int64_t> flow;
 };
 
 /// Maximum flow from `source` to `sink` (distinct, < vertex_count) with Boost.Graph's
