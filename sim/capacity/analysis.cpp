@@ -706,15 +706,20 @@ Bound analyse_corridor(const graph::Network& network, const model::Corridor& cor
   return bound;
 }
 
-std::vector<Bound> analyse(const graph::Network& network) {
+std::vector<Bound> analyse(const graph::Network& network, const AnalysisProgress& progress) {
   const model::Scenario& s = network.scenario();
   std::vector<Bound> bounds;
+  const std::size_t total = s.corridors.empty() ? s.flows.size() : s.corridors.size();
+  const auto report = [&] {
+    if (progress) progress(bounds.size(), total);
+  };
   if (s.corridors.empty()) {
     // Flows that allow the same modes and fleets share one capacity graph: on a large network
     // building it is much of the work of a bound.
     std::map<std::pair<std::vector<Mode>, std::vector<std::string>>, std::unique_ptr<CapacityGraph>>
         graphs;
     for (const auto& flow : s.flows) {
+      report();
       auto& graph = graphs[{flow.modes, flow.fleets}];
       if (!graph) {
         graph = std::make_unique<CapacityGraph>(network, std::vector<const model::Flow*>{&flow},
@@ -723,8 +728,12 @@ std::vector<Bound> analyse(const graph::Network& network) {
       bounds.push_back(flow_bound(network, *graph, flow));
     }
   } else {
-    for (const auto& corridor : s.corridors) bounds.push_back(analyse_corridor(network, corridor));
+    for (const auto& corridor : s.corridors) {
+      report();
+      bounds.push_back(analyse_corridor(network, corridor));
+    }
   }
+  report();
   return bounds;
 }
 

@@ -64,7 +64,11 @@ int run(const CapacityArgs& args) {
     }
     bounds.push_back(capacity::analyse_flow(network, flow));
   } else {
-    bounds = capacity::analyse(network);
+    bounds = capacity::analyse(network, [&status](std::size_t done, std::size_t total) {
+      if (total > 1 && done < total) {
+        status.set(fmt::format("analysing capacity: bound {} of {}", done + 1, total));
+      }
+    });
   }
   status.close();
   if (args.format == "json") {

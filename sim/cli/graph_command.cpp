@@ -77,9 +77,10 @@ void add_graph_command(CLI::App& app, Action& action) {
                   "LineStrings, [lon, lat])")
       ->check(CLI::IsMember({"dot", "geojson"}))
       ->capture_default_str();
-  cmd->add_option("-o,--out", options->out,
-                  "Write to this file (atomically, via FILE.tmp) instead of "
-                  "standard output");
+  cmd->add_option(
+      "-o,--out", options->out,
+      "Write to this file (atomically: a temporary file beside it, then renamed) instead of "
+      "standard output");
   cmd->add_option("--set", options->set,
                   "Override a scenario value before validation, PATH=VALUE "
                   "(e.g. --set fleets.ferry.count=6); may be repeated")

@@ -245,3 +245,15 @@ TEST_CASE("flows without corridors get the same bounds as each analysed alone", 
   // The fleets differ, so the bounds do: 60 × 70 t trains against 30 × 60 t on the same line.
   CHECK(all[0].capacity_t_per_year > all[2].capacity_t_per_year);
 }
+
+TEST_CASE("the analysis reports its progress bound by bound", "[capacity]") {
+  Scenario s = single_track();
+  s.flows.push_back(make_flow("b", "a"));
+  s.flows[1].id = "back";
+  const Network network(s);
+  std::vector<std::pair<std::size_t, std::size_t>> calls;
+  const auto bounds = corridor::capacity::analyse(
+      network, [&](std::size_t done, std::size_t total) { calls.emplace_back(done, total); });
+  CHECK(bounds.size() == 2);
+  CHECK(calls == std::vector<std::pair<std::size_t, std::size_t>>{{0, 2}, {1, 2}, {2, 2}});
+}

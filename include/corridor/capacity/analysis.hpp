@@ -3,6 +3,8 @@
 // simulation uses, with the minimum cut as the list of binding elements.
 #pragma once
 
+#include <cstddef>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -62,7 +64,12 @@ struct Bound {
 [[nodiscard]] Bound analyse_corridor(const graph::Network& network,
                                      const model::Corridor& corridor);
 
+/// Called before each bound of analyse() with the bounds done and the bounds in all, and once
+/// more at the end: a large network without corridors takes a while.
+using AnalysisProgress = std::function<void(std::size_t done, std::size_t total)>;
+
 /// Bounds of every corridor of the scenario, or of every flow when it has no corridors.
-[[nodiscard]] std::vector<Bound> analyse(const graph::Network& network);
+[[nodiscard]] std::vector<Bound> analyse(const graph::Network& network,
+                                         const AnalysisProgress& progress = {});
 
 }  // namespace corridor::capacity
