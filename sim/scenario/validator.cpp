@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cmath>
 #include <cstdint>
 #include <functional>
 #include <limits>
@@ -654,7 +655,8 @@ class Validator {
   std::optional<int> gauge_of(const DocNode* node, const Path& path) {
     auto mm = quantity_of(node, path, Dimension::kGauge);
     if (!mm) return std::nullopt;
-    if (*mm != static_cast<double>(static_cast<int>(*mm)) || *mm > 10000) {
+    // The range is tested first: converting a value beyond int's range is undefined.
+    if (*mm > 10000 || *mm != std::floor(*mm)) {
       error(*node, path,
             fmt::format("expected a whole number of millimetres up to 10000 mm, got '{}'",
                         node->text));

@@ -35,6 +35,24 @@ TEST_CASE("a valid scenario arrives converted to base units", "[scenario]") {
   CHECK(s.file == "t.yaml");
 }
 
+TEST_CASE("a gauge must be a whole number of millimetres, however large", "[scenario]") {
+  auto link_with_gauge = [](const std::string& gauge) {
+    return kTwoNodes + "links:\n  - {id: ab, from: alpha, to: bravo, mode: rail, length: 10 km, " +
+           "speed: 60 km/h, rail: {gauge: " + gauge + "}}\n";
+  };
+  CHECK(problems_of(link_with_gauge("1435 mm")).empty());
+  // 1e10 is beyond the range of an int: it is refused, never converted.
+  for (const std::string gauge : {"1e10 mm", "3000000000 mm", "1520.5 mm", "10001 mm"}) {
+    CAPTURE(gauge);
+    const auto lines = problems_of(link_with_gauge(gauge));
+    REQUIRE(lines.size() == 1);
+    CHECK(lines[0] ==
+          "t.yaml:6:95: error: links[0].rail.gauge: expected a whole number of "
+          "millimetres up to 10000 mm, got '" +
+              gauge + "'");
+  }
+}
+
 TEST_CASE("an unknown key is reported with the closest known key", "[scenario]") {
   CHECK(problems_of(kTwoNodes + "descripton: x\n") ==
         Lines{"t.yaml:5:1: error: unknown key 'descripton' (did you mean 'description'?)"});
