@@ -101,16 +101,11 @@ TEST_CASE("unknown ids beyond the first hundred are reported without a hint", "[
   }
   const Lines problems = problems_of(text);
   REQUIRE(problems.size() == n);
-  auto ends_with = [](const std::string& line, const std::string& end) {
-    return line.size() >= end.size() &&
-           line.compare(line.size() - end.size(), end.size(), end) == 0;
-  };
-  CHECK(ends_with(problems.front(),
-                  "error: links[0].to: unknown node 'bravoo' (did you mean 'bravo'?)"));
-  CHECK(ends_with(problems[n - 3],
-                  "error: links[99].to: unknown node 'bravoo' (did you mean "
-                  "'bravo'?)"));
-  CHECK(ends_with(problems[n - 2], "error: links[100].to: unknown node 'bravoo'"));
+  CHECK(problems.front().ends_with(
+      "error: links[0].to: unknown node 'bravoo' (did you mean 'bravo'?)"));
+  CHECK(problems[n - 3].ends_with(
+      "error: links[99].to: unknown node 'bravoo' (did you mean 'bravo'?)"));
+  CHECK(problems[n - 2].ends_with("error: links[100].to: unknown node 'bravoo'"));
   CHECK(problems.back().find("did you mean") == std::string::npos);
 }
 
