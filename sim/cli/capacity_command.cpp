@@ -11,6 +11,7 @@
 #include "corridor/graph/network.hpp"
 #include "corridor/report/capacity_report.hpp"
 #include "corridor/scenario/loader.hpp"
+#include "report_options.hpp"
 #include "status_line.hpp"
 
 namespace corridor::cli {
@@ -27,8 +28,8 @@ struct CapacityArgs {
 
 int run(const CapacityArgs& args) {
   StatusLine status;
-  status.set("loading " + args.file);
-  const model::Scenario sc = scenario::load_file(args.file);
+  const model::Scenario sc =
+      scenario::load_file(args.file, {}, show_loading(status, "loading", args.file));
   status.set("analysing capacity");
   const graph::Network network(sc);
   std::vector<capacity::Bound> bounds;

@@ -30,8 +30,7 @@ int compare(const CompareArgs& args) {
   // Load everything first: a typo in the last file is reported before any simulation.
   std::vector<model::Scenario> scenarios;
   for (const auto& f : args.files) {
-    status.set("loading " + f);
-    scenarios.push_back(scenario::load_file(f, overrides));
+    scenarios.push_back(scenario::load_file(f, overrides, show_loading(status, "loading", f)));
   }
 
   pipeline::CompareOptions options;

@@ -31,8 +31,8 @@ struct GraphOptions {
 
 int run_graph(const GraphOptions& options) {
   StatusLine status;
-  status.set("loading " + options.file);
-  const model::Scenario scenario = scenario::load_file(options.file, parse_overrides(options.set));
+  const model::Scenario scenario = scenario::load_file(
+      options.file, parse_overrides(options.set), show_loading(status, "loading", options.file));
   status.set("writing the network");
   const graph::Network network(scenario);
   // A network of 10^5 nodes is some 100 MB of GeoJSON: written a feature at a time.

@@ -109,6 +109,15 @@ void show_progress(StatusLine& status, pipeline::RunOptions& options) {
   };
 }
 
+scenario::LoadStage show_loading(StatusLine& status, const std::string& verb,
+                                 const std::string& file) {
+  status.set(verb + " " + file);
+  if (!status.active()) return {};
+  return [&status, what = verb + " " + file](const std::string& stage) {
+    status.set(what + ": " + stage);
+  };
+}
+
 void show_progress(StatusLine& status, pipeline::CompareOptions& options) {
   if (!status.active()) return;
   show_progress(status, options.run);

@@ -65,6 +65,11 @@ void deliver(const ReportArgs& args, const StreamedFile& file, StatusLine& statu
 /// while simulating, the share done and the time left.
 void show_progress(StatusLine& status, pipeline::RunOptions& options);
 
+/// Shows "`verb` FILE", then each stage of loading it ("loading big.yaml: parsing 27.9 MB of
+/// YAML"); pass the result to scenario::load_file.
+scenario::LoadStage show_loading(StatusLine& status, const std::string& verb,
+                                 const std::string& file);
+
 /// The same for the runs of a comparison or sweep, with a line per scenario above the status
 /// line: "corridor: [2/5] label".
 void show_progress(StatusLine& status, pipeline::CompareOptions& options);

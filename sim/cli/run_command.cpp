@@ -36,8 +36,8 @@ void print_warnings(StatusLine& status, const results::RunResults& results) {
 int run(const RunArgs& args) {
   check_destination(args.report);
   StatusLine status;
-  status.set("loading " + args.file);
-  const model::Scenario sc = scenario::load_file(args.file, parse_overrides(args.report.sets));
+  const model::Scenario sc = scenario::load_file(args.file, parse_overrides(args.report.sets),
+                                                 show_loading(status, "loading", args.file));
   const auto& stop = install_interrupt_handler();
 
   pipeline::RunOptions options = run_options(args.report);

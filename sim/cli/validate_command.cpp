@@ -26,9 +26,9 @@ int validate_files(const ValidateOptions& options) {
   bool all_valid = true;
   StatusLine status;
   for (const auto& file : options.files) {
-    status.set("checking " + file);
     try {
-      const model::Scenario s = scenario::load_file(file, overrides);
+      const model::Scenario s =
+          scenario::load_file(file, overrides, show_loading(status, "checking", file));
       pipeline::check(s);  // every flow has a route and vehicles for each leg
       status.above([&] {
         std::cout << file << ": ok: " << s.nodes.size() << " nodes, " << s.links.size()

@@ -71,8 +71,10 @@ struct LimitExceeded {
 /// value, and every copied value counts towards kMaxValues.
 class TreeBuilder : public YAML::EventHandler {
  public:
-  explicit TreeBuilder(const std::string& file)
-      : file_(std::make_shared<const std::string>(file)) {}
+  TreeBuilder(const std::string& file, std::size_t text_size, const ParseProgress& progress)
+      : file_(std::make_shared<const std::string>(file)),
+        text_size_(text_size),
+        progress_(progress) {}
 
   void OnDocumentStart(const YAML::Mark&) override {}
   void OnDocumentEnd() override {}
@@ -173,6 +175,9 @@ class TreeBuilder : public YAML::EventHandler {
   DocNode start(const YAML::Mark& mark) {
     ++values_;
     check_values(mark);
+    if (progress_ && values_ % kValuesPerProgress == 0 && mark.pos >= 0 && text_size_ > 0) {
+      progress_(std::min(1.0, static_cast<double>(mark.pos) / static_cast<double>(text_size_)));
+    }
     DocNode node;
     node.where = locate(mark, fallback());
     return node;
@@ -244,7 +249,11 @@ class TreeBuilder : public YAML::EventHandler {
     map.entries.push_back(std::move(entry));
   }
 
+  static constexpr std::size_t kValuesPerProgress = 16384;
+
   std::shared_ptr<const std::string> file_;  ///< shared by the location of every value
+  std::size_t text_size_;
+  const ParseProgress& progress_;
   std::size_t values_ = 0;
   std::vector<Frame> stack_;
   std::optional<DocNode> root_;
@@ -394,14 +403,15 @@ std::string too_large(std::uintmax_t bytes) {
 }  // namespace
 
 std::optional<DocNode> parse_document(const std::string& text, const std::string& file,
-                                      std::vector<Diagnostic>& diagnostics) {
+                                      std::vector<Diagnostic>& diagnostics,
+                                      const ParseProgress& progress) {
   if (text.size() > kMaxFileBytes) {
     diagnostics.push_back({{file, 0, 0}, "", too_large(text.size())});
     return std::nullopt;
   }
   if (!check_encoding(text, file, diagnostics)) return std::nullopt;
   if (!check_tabs(text, file, diagnostics)) return std::nullopt;
-  TreeBuilder builder(file);
+  TreeBuilder builder(file, text.size(), progress);
   try {
     std::istringstream in(text);
     YAML::Parser parser(in);
@@ -480,8 +490,8 @@ bool check_top_level(const DocNode& document, const std::string& file,
   return true;
 }
 
-std::optional<DocNode> read_document(const std::string& path,
-                                     std::vector<Diagnostic>& diagnostics) {
+std::optional<DocNode> read_document(const std::string& path, std::vector<Diagnostic>& diagnostics,
+                                     const ParseProgress& progress) {
   namespace fs = std::filesystem;
   std::error_code ec;
   const fs::file_status status = fs::status(path, ec);
@@ -523,7 +533,7 @@ std::optional<DocNode> read_document(const std::string& path,
          fmt::format("file is too large (more than {} MiB)", kMaxFileBytes / (1024 * 1024))});
     return std::nullopt;
   }
-  return parse_document(content, path, diagnostics);
+  return parse_document(content, path, diagnostics, progress);
 }
 
 }  // namespace corridor::scenario

@@ -2,9 +2,13 @@
 // unreadable files, limits, overrides, and all mistakes of a document reported in one pass.
 #include "corridor/scenario/loader.hpp"
 
+#include <fmt/format.h>
+
 #include <catch2/catch.hpp>
 #include <filesystem>
+#include <fstream>
 #include <string>
+#include <vector>
 
 #include "scenario_fixtures.hpp"
 
@@ -142,4 +146,41 @@ TEST_CASE("the shipped single-track example validates", "[scenario]") {
   CHECK(s.links[0].rail.loops_km == std::vector<double>{38, 75, 112});
   CHECK(s.flows[0].volume_t_per_year == Approx(2.5e6));
   CHECK(s.sources.at("demand.ore_a_b.volume") == "example figure");
+}
+
+TEST_CASE("loading a large file reports its stages and how much of the YAML is parsed",
+          "[scenario]") {
+  std::string text = "name: many nodes\nnodes:\n";
+  for (int i = 0; i < 10000; ++i) {
+    text += "  - {id: n" + std::to_string(i) + ", country: AA, kind: station, lat: 45, lon: 60}\n";
+  }
+  const std::filesystem::path path =
+      std::filesystem::temp_directory_path() / "corridor-loader-stages.yaml";
+  {
+    std::ofstream out(path, std::ios::binary);
+    out << text;
+  }
+  std::vector<std::string> stages;
+  const auto s =
+      load_file(path.string(), {}, [&](const std::string& stage) { stages.push_back(stage); });
+  std::filesystem::remove(path);
+  CHECK(s.nodes.size() == 10000);
+
+  REQUIRE(stages.size() >= 3);
+  const std::string parsing =
+      fmt::format("parsing {:.1f} MB of YAML", static_cast<double>(text.size()) / 1e6);
+  CHECK(stages.front() == parsing);
+  CHECK(stages.back() == "checking 10000 nodes, 0 links, 0 fleets, 0 flows");
+  // In between, the share parsed, rising: "parsing 0.6 MB of YAML: 23%".
+  int previous = 0;
+  for (std::size_t i = 1; i + 1 < stages.size(); ++i) {
+    INFO(stages[i]);
+    const std::string prefix = parsing + ": ";
+    REQUIRE(stages[i].rfind(prefix, 0) == 0);
+    REQUIRE(stages[i].back() == '%');
+    const int percent = std::stoi(stages[i].substr(prefix.size()));
+    CHECK(percent > previous);
+    CHECK(percent <= 100);
+    previous = percent;
+  }
 }

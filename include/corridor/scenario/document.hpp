@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -80,12 +81,17 @@ inline constexpr std::size_t kMaxFileBytes = 64u * 1024u * 1024u;
 inline constexpr int kMaxDepth = 64;
 inline constexpr std::size_t kMaxValues = 5'000'000;  ///< after expanding YAML aliases
 
+/// Told, now and then while parsing, the share of the text read so far (0 to 1), for a progress
+/// display of a large file.
+using ParseProgress = std::function<void(double share)>;
+
 /// Parses YAML text into a tree. `file` names the text in locations. Problems (syntax errors,
 /// tabs in indentation, limits) are appended to `diagnostics` and nullopt returned. An empty
 /// document yields a kNull node.
 [[nodiscard]] std::optional<DocNode> parse_document(const std::string& text,
                                                     const std::string& file,
-                                                    std::vector<Diagnostic>& diagnostics);
+                                                    std::vector<Diagnostic>& diagnostics,
+                                                    const ParseProgress& progress = {});
 
 /// Checks that a parsed document can be a scenario: not empty, and a map at the top level.
 /// Appends a diagnostic and returns false otherwise.
@@ -95,6 +101,7 @@ inline constexpr std::size_t kMaxValues = 5'000'000;  ///< after expanding YAML 
 /// Reads and parses the file at `path` (named `path` in messages). A file that cannot be read,
 /// is a directory or is too large becomes a diagnostic without a line.
 [[nodiscard]] std::optional<DocNode> read_document(const std::string& path,
-                                                   std::vector<Diagnostic>& diagnostics);
+                                                   std::vector<Diagnostic>& diagnostics,
+                                                   const ParseProgress& progress = {});
 
 }  // namespace corridor::scenario
