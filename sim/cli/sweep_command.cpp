@@ -37,8 +37,8 @@ int sweep(const SweepArgs& args) {
     }
   }
   StatusLine status;
-  status.set("loading " + args.file);
   pipeline::CompareOptions options;
+  options.loading = show_loading(status, "loading", args.file);
   options.run = run_options(args.report);
   options.run.stop = &install_interrupt_handler();
   show_progress(status, options);

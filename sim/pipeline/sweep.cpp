@@ -88,16 +88,27 @@ results::SweepResults run_sweep(const std::string& file,
   }
   const auto grid = expand_grid(parameters);
 
-  // Load every point first, so that a bad value is reported before hours of simulation.
+  // Load every point first, so that a bad value is reported before hours of simulation. The
+  // file is read and parsed once; each point is the merged document with its overrides. The
+  // document is freed before the simulations start.
   std::vector<model::Scenario> scenarios;
   std::vector<std::vector<std::string>> values;
-  for (const auto& point : grid) {
-    std::vector<scenario::Override> overrides = fixed;
-    overrides.insert(overrides.end(), point.begin(), point.end());
-    scenarios.push_back(scenario::load_file(file, overrides));
-    std::vector<std::string> v;
-    for (const auto& o : point) v.push_back(o.value);
-    values.push_back(std::move(v));
+  {
+    const scenario::ScenarioSource source(file, options.loading);
+    for (const auto& point : grid) {
+      std::vector<scenario::Override> overrides = fixed;
+      overrides.insert(overrides.end(), point.begin(), point.end());
+      scenario::LoadStage stage;
+      if (options.loading) {
+        stage = [&options, n = scenarios.size() + 1, count = grid.size()](const std::string& s) {
+          options.loading(fmt::format("point {} of {}: {}", n, count, s));
+        };
+      }
+      scenarios.push_back(source.with(overrides, stage));
+      std::vector<std::string> v;
+      for (const auto& o : point) v.push_back(o.value);
+      values.push_back(std::move(v));
+    }
   }
 
   RunOptions run = options.run;

@@ -52,26 +52,33 @@ std::string describe_sizes(const DocNode& document) {
   return out;
 }
 
-model::Scenario finish(std::optional<DocNode> document, const std::string& file,
-                       const std::string& base_dir, const std::vector<Override>& overrides,
-                       std::vector<Diagnostic> diagnostics, const LoadStage& stage) {
+/// Checks the parsed document and merges its `extends` bases; throws ScenarioError when either
+/// fails. Diagnostics found on the way stay in `diagnostics`.
+DocNode check_and_merge(std::optional<DocNode> document, const std::string& file,
+                        const std::string& base_dir, std::vector<Diagnostic>& diagnostics) {
   if (!document || !check_top_level(*document, file, diagnostics)) {
     throw ScenarioError(std::move(diagnostics));
   }
   auto merged = resolve_extends(std::move(*document), file, base_dir, diagnostics);
   if (!merged) throw ScenarioError(std::move(diagnostics));
-  apply_overrides(*merged, overrides, diagnostics);
-  if (stage) stage("checking " + describe_sizes(*merged));
-  model::Scenario scenario = validate(*merged, file, diagnostics);
+  return std::move(*merged);
+}
+
+/// Applies the overrides to the merged document and validates it.
+model::Scenario finish(DocNode merged, const std::string& file,
+                       const std::vector<Override>& overrides, std::vector<Diagnostic> diagnostics,
+                       const LoadStage& stage) {
+  apply_overrides(merged, overrides, diagnostics);
+  if (stage) stage("checking " + describe_sizes(merged));
+  model::Scenario scenario = validate(merged, file, diagnostics);
   if (!diagnostics.empty()) throw ScenarioError(in_reading_order(std::move(diagnostics)));
   return scenario;
 }
 
-}  // namespace
-
-model::Scenario load_file(const std::string& path, const std::vector<Override>& overrides,
-                          const LoadStage& stage) {
-  std::vector<Diagnostic> diagnostics;
+/// Reads and parses the file at `path`, telling `stage` the share parsed.
+std::optional<DocNode> read_with_stages(const std::string& path,
+                                        std::vector<Diagnostic>& diagnostics,
+                                        const LoadStage& stage) {
   ParseProgress parsed;
   if (stage) {
     std::error_code error;
@@ -87,17 +94,40 @@ model::Scenario load_file(const std::string& path, const std::vector<Override>& 
       stage(fmt::format("{}: {}%", what, percent));
     };
   }
-  auto document = read_document(path, diagnostics, parsed);
+  return read_document(path, diagnostics, parsed);
+}
+
+std::string directory_of(const std::string& path) {
   std::string dir = std::filesystem::path(path).parent_path().string();
-  if (dir.empty()) dir = ".";
-  return finish(std::move(document), path, dir, overrides, std::move(diagnostics), stage);
+  return dir.empty() ? "." : dir;
+}
+
+}  // namespace
+
+model::Scenario load_file(const std::string& path, const std::vector<Override>& overrides,
+                          const LoadStage& stage) {
+  std::vector<Diagnostic> diagnostics;
+  auto document = read_with_stages(path, diagnostics, stage);
+  DocNode merged = check_and_merge(std::move(document), path, directory_of(path), diagnostics);
+  return finish(std::move(merged), path, overrides, std::move(diagnostics), stage);
 }
 
 model::Scenario load_text(const std::string& text, const std::string& name,
                           const std::string& base_dir, const std::vector<Override>& overrides) {
   std::vector<Diagnostic> diagnostics;
   auto document = parse_document(text, name, diagnostics);
-  return finish(std::move(document), name, base_dir, overrides, std::move(diagnostics), {});
+  DocNode merged = check_and_merge(std::move(document), name, base_dir, diagnostics);
+  return finish(std::move(merged), name, overrides, std::move(diagnostics), {});
+}
+
+ScenarioSource::ScenarioSource(const std::string& path, const LoadStage& stage) : path_(path) {
+  auto document = read_with_stages(path, diagnostics_, stage);
+  merged_ = check_and_merge(std::move(document), path, directory_of(path), diagnostics_);
+}
+
+model::Scenario ScenarioSource::with(const std::vector<Override>& overrides,
+                                     const LoadStage& stage) const {
+  return finish(merged_, path_, overrides, diagnostics_, stage);
 }
 
 }  // namespace corridor::scenario

@@ -184,3 +184,59 @@ TEST_CASE("loading a large file reports its stages and how much of the YAML is p
     previous = percent;
   }
 }
+
+namespace {
+/// The diagnostics of loading `path` with `overrides` through `load`, formatted.
+template <typename Load>
+Lines diagnostics_of(Load load) {
+  try {
+    (void)load();
+  } catch (const corridor::ScenarioError& e) {
+    Lines out;
+    for (const auto& d : e.diagnostics()) out.push_back(d.format());
+    return out;
+  }
+  return {};
+}
+}  // namespace
+
+TEST_CASE("a scenario source read once gives each point what load_file gives", "[scenario]") {
+  // base_2024 extends base_2023, so the merged document is what the points share.
+  const std::string path = std::string(CORRIDOR_SOURCE_DIR) + "/scenarios/caspian/base_2024.yaml";
+  const corridor::scenario::ScenarioSource source(path);
+  const std::vector<Override> changed = {{"fleets.kti_train.count", "24"},
+                                         {"links.kti_kz.rail.loops", "[20 km, 40 km]"},
+                                         {"run.horizon", "180 d"}};
+
+  const auto a = source.with(changed);
+  const auto b = load_file(path, changed);
+  CHECK(a.file == b.file);
+  CHECK(a.find_fleet("kti_train")->count == 24);
+  CHECK(b.find_fleet("kti_train")->count == 24);
+  CHECK(a.find_link("kti_kz")->rail.loops_km == std::vector<double>{20, 40});
+  CHECK(b.find_link("kti_kz")->rail.loops_km == std::vector<double>{20, 40});
+  CHECK(a.run.horizon_s == b.run.horizon_s);
+  CHECK(a.nodes.size() == b.nodes.size());
+  CHECK(a.flows.size() == b.flows.size());
+  CHECK(a.sources == b.sources);
+
+  // A later point does not see an earlier point's overrides.
+  const auto plain = source.with({});
+  CHECK(plain.find_fleet("kti_train")->count == load_file(path).find_fleet("kti_train")->count);
+  CHECK(plain.find_fleet("kti_train")->count != 24);
+  CHECK(plain.find_link("kti_kz")->rail.loops_km.size() == 5);
+
+  // Invalid overrides give the same diagnostics, in the same order.
+  const std::vector<Override> wrong = {
+      {"fleets.kti_trian.count", "3"}, {"links.kti_kz.rail.loops", "-1"}, {"run.horizon", "0 d"}};
+  const Lines expected = diagnostics_of([&] { return load_file(path, wrong); });
+  CHECK(expected.size() == 3);
+  CHECK(diagnostics_of([&] { return source.with(wrong); }) == expected);
+}
+
+TEST_CASE("a scenario source that cannot be read fails as load_file does", "[scenario]") {
+  const std::string missing = std::string(CORRIDOR_SOURCE_DIR) + "/scenarios/no_such_file.yaml";
+  const Lines expected = diagnostics_of([&] { return load_file(missing); });
+  REQUIRE(expected.size() == 1);
+  CHECK(diagnostics_of([&] { return corridor::scenario::ScenarioSource(missing); }) == expected);
+}

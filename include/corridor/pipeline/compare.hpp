@@ -14,6 +14,7 @@
 #include "corridor/model/scenario.hpp"
 #include "corridor/pipeline/run.hpp"
 #include "corridor/results/comparison.hpp"
+#include "corridor/scenario/loader.hpp"
 
 namespace corridor::pipeline {
 
@@ -28,6 +29,9 @@ struct CompareOptions {
   CapacityFn capacity;
   /// Called before each scenario runs: (index, count, label).
   std::function<void(std::size_t, std::size_t, const std::string&)> on_scenario;
+  /// A sweep's loading stages: parsing the file, then "point 2 of 6: checking ..." for each
+  /// point of the grid.
+  scenario::LoadStage loading;
 };
 
 /// Mean and 95% confidence interval of `other[i] - base[i]` over the replications both have

@@ -7,7 +7,9 @@
 #include <string>
 #include <vector>
 
+#include "corridor/error.hpp"
 #include "corridor/model/scenario.hpp"
+#include "corridor/scenario/document.hpp"
 
 namespace corridor::scenario {
 
@@ -31,6 +33,26 @@ using LoadStage = std::function<void(const std::string& stage)>;
 [[nodiscard]] model::Scenario load_file(const std::string& path,
                                         const std::vector<Override>& overrides = {},
                                         const LoadStage& stage = {});
+
+/// A scenario file read, parsed and merged with its `extends` bases once, then validated with
+/// one set of overrides after another (the points of a sweep): each point costs a copy of the
+/// document and its validation instead of reading the file again. `with(o)` gives exactly what
+/// load_file(path, o) gives, scenario or diagnostics.
+class ScenarioSource {
+ public:
+  /// Throws ScenarioError when the file cannot be read, parsed or merged; `stage` as for
+  /// load_file.
+  explicit ScenarioSource(const std::string& path, const LoadStage& stage = {});
+
+  /// The scenario with `overrides` applied. Throws ScenarioError with every diagnostic found.
+  [[nodiscard]] model::Scenario with(const std::vector<Override>& overrides,
+                                     const LoadStage& stage = {}) const;
+
+ private:
+  std::string path_;
+  DocNode merged_;
+  std::vector<Diagnostic> diagnostics_;  ///< found while reading and merging (kept for each point)
+};
 
 /// As load_file, for text already in memory. `name` stands for the file name in messages and
 /// in Scenario::file; `extends` paths are resolved relative to `base_dir`.
