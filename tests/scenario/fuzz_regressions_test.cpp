@@ -1,7 +1,7 @@
 // Replays the inputs that once broke the loader, found by the libFuzzer targets: scenario files
-// under tests/fuzz/regressions/ (scenario_fuzz) and override lines under
-// tests/fuzz/overrides/ (override_fuzz). Each must now load or fail with diagnostics,
-// nothing else.
+// under tests/fuzz/regressions/ (scenario_fuzz) and override lines under tests/fuzz/overrides/
+// (override_fuzz, whose seeds are there too). Each must load or fail with diagnostics, nothing
+// else.
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
@@ -46,7 +46,8 @@ TEST_CASE("inputs that once broke the loader now load or fail with diagnostics",
   CHECK(count > 0);
 }
 
-TEST_CASE("overrides that once broke the loader now load or fail with diagnostics", "[scenario]") {
+TEST_CASE("override seeds and inputs that once broke the loader load or fail with diagnostics",
+          "[scenario]") {
   const int count = for_each_input("overrides", [](const std::string& text) {
     try {
       (void)corridor::scenario::load_file(corridor::fuzz::kOverrideBase,
