@@ -20,15 +20,21 @@ using corridor::scenario::testing::problems_of;
 using Lines = std::vector<std::string>;
 
 namespace {
-Lines file_problems(const std::string& path) {
+/// Every diagnostic of calling `load` (a loader entry), formatted; empty when it succeeds.
+template <typename Load>
+Lines diagnostics_of(Load load) {
   try {
-    (void)load_file(path);
+    (void)load();
   } catch (const corridor::ScenarioError& e) {
     Lines out;
     for (const auto& d : e.diagnostics()) out.push_back(d.format());
     return out;
   }
   return {};
+}
+
+Lines file_problems(const std::string& path) {
+  return diagnostics_of([&] { return load_file(path); });
 }
 }  // namespace
 
@@ -184,21 +190,6 @@ TEST_CASE("loading a large file reports its stages and how much of the YAML is p
     previous = percent;
   }
 }
-
-namespace {
-/// The diagnostics of loading `path` with `overrides` through `load`, formatted.
-template <typename Load>
-Lines diagnostics_of(Load load) {
-  try {
-    (void)load();
-  } catch (const corridor::ScenarioError& e) {
-    Lines out;
-    for (const auto& d : e.diagnostics()) out.push_back(d.format());
-    return out;
-  }
-  return {};
-}
-}  // namespace
 
 TEST_CASE("a scenario source read once gives each point what load_file gives", "[scenario]") {
   // base_2024 extends base_2023, so the merged document is what the points share.
