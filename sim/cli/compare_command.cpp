@@ -27,10 +27,15 @@ int compare(const CompareArgs& args) {
   check_destination(args.report);
   const auto overrides = parse_overrides(args.report.sets);
   StatusLine status;
-  // Load everything first: a typo in the last file is reported before any simulation.
+  // Load everything first: a typo in the last file is reported before any simulation. Files
+  // that extend the same base read it once; the bases are freed before the simulations.
   std::vector<model::Scenario> scenarios;
-  for (const auto& f : args.files) {
-    scenarios.push_back(scenario::load_file(f, overrides, show_loading(status, "loading", f)));
+  {
+    scenario::BaseCache bases;
+    for (const auto& f : args.files) {
+      scenarios.push_back(
+          scenario::load_file(f, overrides, show_loading(status, "loading", f), &bases));
+    }
   }
 
   pipeline::CompareOptions options;

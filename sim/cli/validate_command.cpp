@@ -25,10 +25,13 @@ int validate_files(const ValidateOptions& options) {
   const auto overrides = parse_overrides(options.sets);
   bool all_valid = true;
   StatusLine status;
+  // Files that extend the same base read it once; one file alone need not keep a copy of it.
+  scenario::BaseCache bases;
+  scenario::BaseCache* shared = options.files.size() > 1 ? &bases : nullptr;
   for (const auto& file : options.files) {
     try {
       const model::Scenario s =
-          scenario::load_file(file, overrides, show_loading(status, "checking", file));
+          scenario::load_file(file, overrides, show_loading(status, "checking", file), shared);
       pipeline::check(s);  // every flow has a route and vehicles for each leg
       status.above([&] {
         std::cout << file << ": ok: " << s.nodes.size() << " nodes, " << s.links.size()

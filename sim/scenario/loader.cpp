@@ -55,11 +55,12 @@ std::string describe_sizes(const DocNode& document) {
 /// Checks the parsed document and merges its `extends` bases; throws ScenarioError when either
 /// fails. Diagnostics found on the way stay in `diagnostics`.
 DocNode check_and_merge(std::optional<DocNode> document, const std::string& file,
-                        const std::string& base_dir, std::vector<Diagnostic>& diagnostics) {
+                        const std::string& base_dir, std::vector<Diagnostic>& diagnostics,
+                        const ExtendsOptions& options = {}) {
   if (!document || !check_top_level(*document, file, diagnostics)) {
     throw ScenarioError(std::move(diagnostics));
   }
-  auto merged = resolve_extends(std::move(*document), file, base_dir, diagnostics);
+  auto merged = resolve_extends(std::move(*document), file, base_dir, diagnostics, options);
   if (!merged) throw ScenarioError(std::move(diagnostics));
   return std::move(*merged);
 }
@@ -75,26 +76,40 @@ model::Scenario finish(DocNode merged, const std::string& file,
   return scenario;
 }
 
-/// Reads and parses the file at `path`, telling `stage` the share parsed.
-std::optional<DocNode> read_with_stages(const std::string& path,
-                                        std::vector<Diagnostic>& diagnostics,
-                                        const LoadStage& stage) {
-  ParseProgress parsed;
+/// Tells `stage` that the file at `path` is being parsed ("parsing 28.0 MB of YAML", with
+/// `what` before the size when set) and returns the callback that adds the share parsed.
+ParseProgress parse_stages(const std::string& path, const std::string& what,
+                           const LoadStage& stage) {
+  if (!stage) return {};
+  std::error_code error;
+  const auto bytes = std::filesystem::file_size(path, error);
+  std::string parsing = "parsing " + what;
+  if (!error) {
+    parsing += fmt::format("{}{:.1f} MB of YAML", what.empty() ? "" : ", ",
+                           static_cast<double>(bytes) / 1e6);
+  } else if (what.empty()) {
+    parsing += "the YAML";
+  }
+  stage(parsing);
+  return [&stage, parsing, shown = 0](double share) mutable {
+    const int percent = static_cast<int>(share * 100.0);
+    if (percent <= shown) return;
+    shown = percent;
+    stage(fmt::format("{}: {}%", parsing, percent));
+  };
+}
+
+/// How a load reads `extends` bases: through `cache` when set, with their parsing shown on
+/// `stage` ("parsing base scenarios/g.yaml, 28.0 MB of YAML: 41%").
+ExtendsOptions base_reading(const LoadStage& stage, BaseCache* cache) {
+  ExtendsOptions options;
+  options.cache = cache;
   if (stage) {
-    std::error_code error;
-    const auto bytes = std::filesystem::file_size(path, error);
-    const std::string what =
-        error ? std::string("parsing the YAML")
-              : fmt::format("parsing {:.1f} MB of YAML", static_cast<double>(bytes) / 1e6);
-    stage(what);
-    parsed = [&stage, what, shown = 0](double share) mutable {
-      const int percent = static_cast<int>(share * 100.0);
-      if (percent <= shown) return;
-      shown = percent;
-      stage(fmt::format("{}: {}%", what, percent));
+    options.reading = [&stage](const std::string& base) {
+      return parse_stages(base, "base " + base, stage);
     };
   }
-  return read_document(path, diagnostics, parsed);
+  return options;
 }
 
 std::string directory_of(const std::string& path) {
@@ -105,10 +120,11 @@ std::string directory_of(const std::string& path) {
 }  // namespace
 
 model::Scenario load_file(const std::string& path, const std::vector<Override>& overrides,
-                          const LoadStage& stage) {
+                          const LoadStage& stage, BaseCache* bases) {
   std::vector<Diagnostic> diagnostics;
-  auto document = read_with_stages(path, diagnostics, stage);
-  DocNode merged = check_and_merge(std::move(document), path, directory_of(path), diagnostics);
+  auto document = read_document(path, diagnostics, parse_stages(path, "", stage));
+  DocNode merged = check_and_merge(std::move(document), path, directory_of(path), diagnostics,
+                                   base_reading(stage, bases));
   return finish(std::move(merged), path, overrides, std::move(diagnostics), stage);
 }
 
@@ -121,8 +137,9 @@ model::Scenario load_text(const std::string& text, const std::string& name,
 }
 
 ScenarioSource::ScenarioSource(const std::string& path, const LoadStage& stage) : path_(path) {
-  auto document = read_with_stages(path, diagnostics_, stage);
-  merged_ = check_and_merge(std::move(document), path, directory_of(path), diagnostics_);
+  auto document = read_document(path, diagnostics_, parse_stages(path, "", stage));
+  merged_ = check_and_merge(std::move(document), path, directory_of(path), diagnostics_,
+                            base_reading(stage, nullptr));
 }
 
 model::Scenario ScenarioSource::with(const std::vector<Override>& overrides,

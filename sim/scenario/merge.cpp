@@ -88,7 +88,41 @@ struct Chain {
 };
 
 std::optional<DocNode> resolve(DocNode document, const std::string& base_dir, Chain& chain,
-                               std::vector<Diagnostic>& diagnostics) {
+                               std::vector<Diagnostic>& diagnostics, const ExtendsOptions& options);
+
+/// Reads the base file `base_path` (met at the end of `chain`) and merges it with its own bases,
+/// or takes it from the cache; nullopt after appending diagnostics.
+std::optional<DocNode> read_base(const std::filesystem::path& base_path,
+                                 const std::filesystem::path& canonical, Chain& chain,
+                                 std::vector<Diagnostic>& diagnostics,
+                                 const ExtendsOptions& options) {
+  const std::string base_name = base_path.string();
+  const std::size_t depth = chain.names.size();
+  if (options.cache != nullptr) {
+    const auto hit = options.cache->find(base_name);
+    // A chain that would grow too long is read again, so that it fails as it would uncached.
+    if (hit != options.cache->end() &&
+        depth + hit->second.files - 1 <= static_cast<std::size_t>(kMaxExtendsDepth)) {
+      return hit->second.document;
+    }
+  }
+  const std::size_t before = diagnostics.size();
+  const ParseProgress progress = options.reading ? options.reading(base_name) : ParseProgress{};
+  auto base = read_document(base_name, diagnostics, progress);
+  if (!base || !check_top_level(*base, base_name, diagnostics)) return std::nullopt;
+  chain.names.push_back(base_name);
+  chain.paths.push_back(canonical);
+  base = resolve(std::move(*base), base_path.parent_path().string(), chain, diagnostics, options);
+  if (!base) return std::nullopt;
+  if (options.cache != nullptr && diagnostics.size() == before) {
+    (*options.cache)[base_name] = ResolvedBase{*base, chain.names.size() - depth};
+  }
+  return base;
+}
+
+std::optional<DocNode> resolve(DocNode document, const std::string& base_dir, Chain& chain,
+                               std::vector<Diagnostic>& diagnostics,
+                               const ExtendsOptions& options) {
   namespace fs = std::filesystem;
   const DocEntry* extends = document.find_entry("extends");
   if (extends == nullptr) return document;
@@ -126,11 +160,7 @@ std::optional<DocNode> resolve(DocNode document, const std::string& base_dir, Ch
                                        target.text, base_name)});
     return std::nullopt;
   }
-  auto base = read_document(base_name, diagnostics);
-  if (!base || !check_top_level(*base, base_name, diagnostics)) return std::nullopt;
-  chain.names.push_back(base_name);
-  chain.paths.push_back(canonical);
-  base = resolve(std::move(*base), base_path.parent_path().string(), chain, diagnostics);
+  auto base = read_base(base_path, canonical, chain, diagnostics, options);
   if (!base) return std::nullopt;
   const std::size_t before = diagnostics.size();
   merge_documents(*base, document, diagnostics);
@@ -161,14 +191,15 @@ void merge_documents(DocNode& base, const DocNode& derived, std::vector<Diagnost
 
 std::optional<DocNode> resolve_extends(DocNode document, const std::string& file,
                                        const std::string& base_dir,
-                                       std::vector<Diagnostic>& diagnostics) {
+                                       std::vector<Diagnostic>& diagnostics,
+                                       const ExtendsOptions& options) {
   namespace fs = std::filesystem;
   Chain chain;
   chain.names.push_back(file);
   std::error_code ec;
   const fs::path self = fs::weakly_canonical(fs::path(file), ec);
   chain.paths.push_back(ec ? fs::path(file) : self);
-  return resolve(std::move(document), base_dir, chain, diagnostics);
+  return resolve(std::move(document), base_dir, chain, diagnostics, options);
 }
 
 }  // namespace corridor::scenario

@@ -154,32 +154,26 @@ TEST_CASE("the shipped single-track example validates", "[scenario]") {
   CHECK(s.sources.at("demand.ore_a_b.volume") == "example figure");
 }
 
-TEST_CASE("loading a large file reports its stages and how much of the YAML is parsed",
-          "[scenario]") {
+namespace {
+
+/// Writes a scenario of 10,000 nodes (0.6 MB) to the temporary directory under `name`; returns
+/// its path and size in bytes.
+std::pair<std::string, std::size_t> write_many_nodes(const std::string& name) {
   std::string text = "name: many nodes\nnodes:\n";
   for (int i = 0; i < 10000; ++i) {
     text += "  - {id: n" + std::to_string(i) + ", country: AA, kind: station, lat: 45, lon: 60}\n";
   }
-  const std::filesystem::path path =
-      std::filesystem::temp_directory_path() / "corridor-loader-stages.yaml";
-  {
-    std::ofstream out(path, std::ios::binary);
-    out << text;
-  }
-  std::vector<std::string> stages;
-  const auto s =
-      load_file(path.string(), {}, [&](const std::string& stage) { stages.push_back(stage); });
-  std::filesystem::remove(path);
-  CHECK(s.nodes.size() == 10000);
+  const std::filesystem::path path = std::filesystem::temp_directory_path() / name;
+  std::ofstream out(path, std::ios::binary);
+  out << text;
+  return {path.string(), text.size()};
+}
 
-  REQUIRE(stages.size() >= 3);
-  const std::string parsing =
-      fmt::format("parsing {:.1f} MB of YAML", static_cast<double>(text.size()) / 1e6);
-  CHECK(stages.front() == parsing);
-  CHECK(stages.back() == "checking 10000 nodes, 0 links, 0 fleets, 0 flows");
-  // In between, the share parsed, rising: "parsing 0.6 MB of YAML: 23%".
+/// Checks that `stages[from, to)` are "`parsing`: N%" with N rising, and returns how many.
+std::size_t check_shares(const std::vector<std::string>& stages, std::size_t from, std::size_t to,
+                         const std::string& parsing) {
   int previous = 0;
-  for (std::size_t i = 1; i + 1 < stages.size(); ++i) {
+  for (std::size_t i = from; i < to; ++i) {
     INFO(stages[i]);
     const std::string prefix = parsing + ": ";
     REQUIRE(stages[i].rfind(prefix, 0) == 0);
@@ -189,6 +183,53 @@ TEST_CASE("loading a large file reports its stages and how much of the YAML is p
     CHECK(percent <= 100);
     previous = percent;
   }
+  return to - from;
+}
+
+}  // namespace
+
+TEST_CASE("loading a large file reports its stages and how much of the YAML is parsed",
+          "[scenario]") {
+  const auto [path, bytes] = write_many_nodes("corridor-loader-stages.yaml");
+  std::vector<std::string> stages;
+  const auto s = load_file(path, {}, [&](const std::string& stage) { stages.push_back(stage); });
+  std::filesystem::remove(path);
+  CHECK(s.nodes.size() == 10000);
+
+  REQUIRE(stages.size() >= 3);
+  const std::string parsing =
+      fmt::format("parsing {:.1f} MB of YAML", static_cast<double>(bytes) / 1e6);
+  CHECK(stages.front() == parsing);
+  CHECK(stages.back() == "checking 10000 nodes, 0 links, 0 fleets, 0 flows");
+  // In between, the share parsed, rising: "parsing 0.6 MB of YAML: 23%".
+  CHECK(check_shares(stages, 1, stages.size() - 1, parsing) > 0);
+}
+
+TEST_CASE("loading a small file that extends a large one reports the base's parsing",
+          "[scenario]") {
+  const auto [base, bytes] = write_many_nodes("corridor-loader-stages-base.yaml");
+  const std::filesystem::path path =
+      std::filesystem::temp_directory_path() / "corridor-loader-stages-derived.yaml";
+  const std::string text = "extends: corridor-loader-stages-base.yaml\nname: derived\n";
+  {
+    std::ofstream out(path, std::ios::binary);
+    out << text;
+  }
+  std::vector<std::string> stages;
+  const auto s =
+      load_file(path.string(), {}, [&](const std::string& stage) { stages.push_back(stage); });
+  std::filesystem::remove(path);
+  std::filesystem::remove(base);
+  CHECK(s.name == "derived");
+
+  REQUIRE(stages.size() >= 4);
+  CHECK(stages[0] ==
+        fmt::format("parsing {:.1f} MB of YAML", static_cast<double>(text.size()) / 1e6));
+  const std::string parsing_base =
+      fmt::format("parsing base {}, {:.1f} MB of YAML", base, static_cast<double>(bytes) / 1e6);
+  CHECK(stages[1] == parsing_base);
+  CHECK(stages.back() == "checking 10000 nodes, 0 links, 0 fleets, 0 flows");
+  CHECK(check_shares(stages, 2, stages.size() - 1, parsing_base) > 0);
 }
 
 TEST_CASE("a scenario source read once gives each point what load_file gives", "[scenario]") {

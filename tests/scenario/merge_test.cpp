@@ -2,6 +2,7 @@
 // cycles and missing bases. Base files are written to a temporary directory.
 #include "corridor/scenario/merge.hpp"
 
+#include <fmt/format.h>
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
@@ -161,4 +162,95 @@ TEST_CASE("the shipped example that extends another validates", "[scenario]") {
                            "/scenarios/examples/single_track_more_loops.yaml");
   CHECK(s.links[0].rail.loops_km.size() == 5);
   CHECK(s.fleets[0].count == 8);
+}
+
+TEST_CASE("files that extend one base read it once through a cache and merge as without",
+          "[scenario]") {
+  TempDir dir;
+  dir.write("base.yaml", kBase);
+  dir.write("mid.yaml", "extends: base.yaml\nname: mid\nnodes:\n  - {id: bravo, sidings: 3}\n");
+  const std::string d1 = dir.write("d1.yaml", "extends: mid.yaml\nname: d1\nrun: {seed: 9}\n");
+  const std::string d2 = dir.write(
+      "d2.yaml", "extends: mid.yaml\nname: d2\nnodes:\n  - {id: charlie, remove: true}\n");
+  const auto plain2 = load_file(d2);
+
+  corridor::scenario::BaseCache bases;
+  const auto a = load_file(d1, {}, {}, &bases);
+  CHECK(a.name == "d1");
+  CHECK(a.run.seed == 9);
+  REQUIRE(bases.size() == 2);  // mid.yaml with base.yaml under it, and base.yaml
+  CHECK(bases.at((fs::path(dir.str()) / "mid.yaml").string()).files == 2);
+  CHECK(bases.at((fs::path(dir.str()) / "base.yaml").string()).files == 1);
+
+  // base.yaml changed on the disk after it was read: the next file still gets the base as first
+  // read, so it came from the cache.
+  std::string changed = kBase;
+  changed.replace(changed.find("seed: 7"), 7, "seed: 8");
+  dir.write("base.yaml", changed);
+  const auto b = load_file(d2, {}, {}, &bases);
+  CHECK(b.name == plain2.name);
+  CHECK(b.run.seed == plain2.run.seed);  // 7 from base.yaml: d1's merge did not change the cache
+  CHECK(b.run.seed == 7);
+  CHECK(b.run.horizon_s == plain2.run.horizon_s);
+  REQUIRE(b.nodes.size() == plain2.nodes.size());
+  CHECK(b.nodes.size() == 2);
+  CHECK(b.nodes[1].sidings == 3);
+  CHECK(b.nodes[1].sidings == plain2.nodes[1].sidings);
+  CHECK(b.links[0].rail.loops_km == plain2.links[0].rail.loops_km);
+  CHECK(b.sources == plain2.sources);
+
+  // Without the cache the same file reads the changed base.
+  CHECK(load_file(d2).run.seed == 8);
+}
+
+TEST_CASE("a base that failed is not kept, and its errors come again", "[scenario]") {
+  TempDir dir;
+  const std::string base = dir.write("base.yaml", "name: base\nnodes: [\n");
+  const std::string d1 = dir.write("d1.yaml", "extends: base.yaml\nname: d1\n");
+  const std::string d2 = dir.write("d2.yaml", "extends: base.yaml\nname: d2\n");
+  corridor::scenario::BaseCache bases;
+  auto errors = [&](const std::string& file) {
+    Lines out;
+    try {
+      (void)load_file(file, {}, {}, &bases);
+    } catch (const corridor::ScenarioError& e) {
+      for (const auto& d : e.diagnostics()) out.push_back(d.format());
+    }
+    return out;
+  };
+  const Lines first = errors(d1);
+  REQUIRE(first.size() == 1);
+  CHECK(first[0].rfind(base + ":", 0) == 0);
+  CHECK(bases.empty());
+  CHECK(errors(d2) == first);
+}
+
+TEST_CASE("a cached base still counts towards the longest chain of extends", "[scenario]") {
+  // f0 extends f1 extends ... extends f17: one file too many. f1 alone, loaded first, fits;
+  // through the cache f0 must still fail as it does without one.
+  TempDir dir;
+  const int last = corridor::scenario::kMaxExtendsDepth + 1;
+  std::vector<std::string> files;
+  for (int i = 0; i <= last; ++i) {
+    const std::string text =
+        i < last ? fmt::format("extends: f{}.yaml\nname: f{}\n", i + 1, i) : kBase;
+    files.push_back(dir.write(fmt::format("f{}.yaml", i), text));
+  }
+  auto errors = [&](corridor::scenario::BaseCache* bases) {
+    Lines out;
+    try {
+      (void)load_file(files[0], {}, {}, bases);
+    } catch (const corridor::ScenarioError& e) {
+      for (const auto& d : e.diagnostics()) out.push_back(d.format());
+    }
+    return out;
+  };
+  const Lines expected = errors(nullptr);
+  REQUIRE(expected.size() == 1);
+  CHECK(expected[0].find("more than 16 files extend one another") != std::string::npos);
+
+  corridor::scenario::BaseCache bases;
+  CHECK(load_file(files[1], {}, {}, &bases).name == "f1");
+  CHECK(bases.at(files[2]).files == static_cast<std::size_t>(last - 1));
+  CHECK(errors(&bases) == expected);
 }

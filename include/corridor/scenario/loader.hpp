@@ -10,6 +10,7 @@
 #include "corridor/error.hpp"
 #include "corridor/model/scenario.hpp"
 #include "corridor/scenario/document.hpp"
+#include "corridor/scenario/merge.hpp"
 
 namespace corridor::scenario {
 
@@ -30,9 +31,12 @@ using LoadStage = std::function<void(const std::string& stage)>;
 
 /// Loads, merges, overrides and validates the scenario file at `path`.
 /// Throws ScenarioError holding every diagnostic found (never only the first).
+/// With `bases`, the `extends` bases read are kept there and taken from there by the next load
+/// that builds on them (several files of one command): the result is the same, the base is
+/// read once.
 [[nodiscard]] model::Scenario load_file(const std::string& path,
                                         const std::vector<Override>& overrides = {},
-                                        const LoadStage& stage = {});
+                                        const LoadStage& stage = {}, BaseCache* bases = nullptr);
 
 /// A scenario file read, parsed and merged with its `extends` bases once, then validated with
 /// one set of overrides after another (the points of a sweep): each point costs a copy of the

@@ -3,6 +3,8 @@
 // value keeps the file and position it was written at, so messages point into the right file.
 #pragma once
 
+#include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -31,12 +33,34 @@ inline constexpr int kMaxExtendsDepth = 16;
 /// appended to `diagnostics`.
 void merge_documents(DocNode& base, const DocNode& derived, std::vector<Diagnostic>& diagnostics);
 
+/// A base file as read and merged with its own bases, kept for the next file that builds on it.
+struct ResolvedBase {
+  DocNode document;       ///< the base merged with its own bases
+  std::size_t files = 1;  ///< the base and the files it extends, in one chain
+};
+
+/// Bases already read, by the path under which they were read. Shared by the loads of one
+/// command (the scenarios of `corridor compare`, the files of `corridor validate`), it makes
+/// files that extend the same base read, parse and merge that base once. Only bases read and
+/// merged without a diagnostic are kept, so a loader with a cache gives the same document and
+/// diagnostics as one without.
+using BaseCache = std::map<std::string, ResolvedBase>;
+
+/// How resolve_extends reads bases: `cache`, when set, keeps them for the next call;
+/// `reading`, when set, is told the path of each base file about to be parsed and returns the
+/// progress callback for that parse (or an empty one).
+struct ExtendsOptions {
+  BaseCache* cache = nullptr;
+  std::function<ParseProgress(const std::string& base)> reading;
+};
+
 /// Follows the `extends` key of `document` (read from `file`; relative paths resolve against
 /// `base_dir`), loading and merging base files recursively. Returns the merged document, or
 /// nullopt after appending diagnostics for a missing or unreadable base, a cycle, or an
 /// invalid base document.
 [[nodiscard]] std::optional<DocNode> resolve_extends(DocNode document, const std::string& file,
                                                      const std::string& base_dir,
-                                                     std::vector<Diagnostic>& diagnostics);
+                                                     std::vector<Diagnostic>& diagnostics,
+                                                     const ExtendsOptions& options = {});
 
 }  // namespace corridor::scenario
