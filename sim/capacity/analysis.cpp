@@ -109,21 +109,30 @@ class CapacityGraph {
       if (links_[l] && mode_allowed(s_.links[l].mode)) add_link(l);
     }
     add_node_changes();
+    solver_ = std::make_unique<MaxFlowGraph>(vertex_count_, arcs_);
   }
 
-  /// Maximum flow from any of `origins` to any of `destinations` (node indices).
+  /// Maximum flow from any of `origins` to any of `destinations` (node indices). The graph is
+  /// built once; each bound adds only its arcs from the source and to the sink.
   Bound solve(const std::vector<std::size_t>& origins,
-              const std::vector<std::size_t>& destinations) const {
-    std::vector<Arc> arcs = arcs_;
-    for (const auto& [key, v] : vertices_) {
-      if (std::find(origins.begin(), origins.end(), key.first) != origins.end()) {
-        arcs.push_back({kSource, v, kInfinite});
-      }
-      if (std::find(destinations.begin(), destinations.end(), key.first) != destinations.end()) {
-        arcs.push_back({v, kSink, kInfinite});
+              const std::vector<std::size_t>& destinations) {
+    // The end points' arcs in the order of the vertices (node, then carrier).
+    std::vector<std::size_t> ends = origins;
+    ends.insert(ends.end(), destinations.begin(), destinations.end());
+    std::sort(ends.begin(), ends.end());
+    ends.erase(std::unique(ends.begin(), ends.end()), ends.end());
+    std::vector<Arc> terminals;
+    for (const std::size_t node : ends) {
+      const bool origin = std::find(origins.begin(), origins.end(), node) != origins.end();
+      const bool destination =
+          std::find(destinations.begin(), destinations.end(), node) != destinations.end();
+      for (auto it = vertices_.lower_bound({node, std::numeric_limits<int>::min()});
+           it != vertices_.end() && it->first.first == node; ++it) {
+        if (origin) terminals.push_back({kSource, it->second, kInfinite});
+        if (destination) terminals.push_back({it->second, kSink, kInfinite});
       }
     }
-    const MaxFlow flow = max_flow(vertex_count_, arcs, kSource, kSink);
+    const MaxFlow flow = solver_->solve(terminals, kSource, kSink);
     Bound bound;
     // The elements the flow runs through, in the order they were made (a border or a port's
     // berths is one arc, shared by every link that passes it).
@@ -142,7 +151,7 @@ class CapacityGraph {
       for (const std::size_t a : flow.cut) {
         if (a < arc_element_.size() && arc_element_[a] >= 0) {
           Element e = elements_[static_cast<std::size_t>(arc_element_[a])];
-          e.capacity_t_per_year = static_cast<double>(arcs[a].capacity);
+          e.capacity_t_per_year = static_cast<double>(arcs_[a].capacity);
           bound.binding.push_back(std::move(e));
         }
       }
@@ -508,6 +517,7 @@ class CapacityGraph {
   std::vector<Element> elements_;
   std::map<std::string, std::optional<Pair>> shared_;
   std::string notes_;
+  std::unique_ptr<MaxFlowGraph> solver_;  ///< the arcs above, built once for every bound
 };
 
 /// The mean time a vehicle spends at border processes on a hop.
@@ -633,8 +643,7 @@ namespace {
 
 /// The bound of `flow` on `graph`, a capacity graph made for it or for a flow that allows the
 /// same modes and fleets (which gives the same graph).
-Bound flow_bound(const graph::Network& network, const CapacityGraph& graph,
-                 const model::Flow& flow) {
+Bound flow_bound(const graph::Network& network, CapacityGraph& graph, const model::Flow& flow) {
   const auto origin = network.node_index(flow.origin);
   const auto destination = network.node_index(flow.destination);
   Bound bound;
@@ -652,7 +661,7 @@ Bound flow_bound(const graph::Network& network, const CapacityGraph& graph,
 }  // namespace
 
 Bound analyse_flow(const graph::Network& network, const model::Flow& flow) {
-  const CapacityGraph graph(network, {&flow}, std::vector<bool>(network.link_count(), true));
+  CapacityGraph graph(network, {&flow}, std::vector<bool>(network.link_count(), true));
   return flow_bound(network, graph, flow);
 }
 

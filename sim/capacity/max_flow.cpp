@@ -4,6 +4,7 @@
 // (docs/performance.md), with the same flow value and, by construction, the same cut.
 #include "corridor/capacity/max_flow.hpp"
 
+#include <algorithm>
 #include <boost/graph/adjacency_list.hpp>
 #include <boost/graph/boykov_kolmogorov_max_flow.hpp>
 #include <deque>
@@ -19,6 +20,7 @@ struct FlowArc {
   std::int64_t capacity = 0;
   std::int64_t residual = 0;
   Traits::edge_descriptor reverse;
+  bool extra = false;  ///< added for one solve only
 };
 
 struct FlowVertex {
@@ -32,21 +34,42 @@ using FlowGraph =
 
 }  // namespace
 
-MaxFlow max_flow(std::size_t vertex_count, const std::vector<Arc>& arcs, std::size_t source,
-                 std::size_t sink) {
+struct MaxFlowGraph::Impl {
+  FlowGraph g;
+  std::vector<Arc> arcs;                            ///< the graph's own arcs
+  std::vector<FlowGraph::edge_descriptor> forward;  ///< per own arc, its edge
+
+  /// Adds `arc` and its reverse, returns the forward edge. Each vertex's out-edges keep the
+  /// order arcs were added in, which is what the search visits them in.
+  FlowGraph::edge_descriptor add(const Arc& arc, bool extra) {
+    const auto e = boost::add_edge(arc.from, arc.to, FlowArc{arc.capacity, 0, {}, extra}, g).first;
+    const auto r = boost::add_edge(arc.to, arc.from, FlowArc{0, 0, {}, extra}, g).first;
+    g[e].reverse = r;
+    g[r].reverse = e;
+    return e;
+  }
+};
+
+MaxFlowGraph::MaxFlowGraph(std::size_t vertex_count, const std::vector<Arc>& arcs)
+    : impl_(std::make_unique<Impl>()) {
+  impl_->g = FlowGraph(vertex_count);
+  impl_->arcs = arcs;
+  impl_->forward.reserve(arcs.size());
+  for (const Arc& arc : arcs) impl_->forward.push_back(impl_->add(arc, false));
+}
+
+MaxFlowGraph::~MaxFlowGraph() = default;
+
+MaxFlow MaxFlowGraph::solve(const std::vector<Arc>& extra, std::size_t source, std::size_t sink) {
+  FlowGraph& g = impl_->g;
+  const std::size_t vertex_count = boost::num_vertices(g);
   if (source >= vertex_count || sink >= vertex_count || source == sink) {
     throw std::invalid_argument("max_flow: source and sink must be distinct vertices");
   }
-  FlowGraph g(vertex_count);
-  std::vector<FlowGraph::edge_descriptor> forward;
-  forward.reserve(arcs.size());
-  for (const Arc& arc : arcs) {
-    const auto e = boost::add_edge(arc.from, arc.to, FlowArc{arc.capacity, 0, {}}, g).first;
-    const auto r = boost::add_edge(arc.to, arc.from, FlowArc{0, 0, {}}, g).first;
-    g[e].reverse = r;
-    g[r].reverse = e;
-    forward.push_back(e);
-  }
+  const std::size_t own = impl_->arcs.size();
+  std::vector<FlowGraph::edge_descriptor> extra_forward;
+  extra_forward.reserve(extra.size());
+  for (const Arc& arc : extra) extra_forward.push_back(impl_->add(arc, true));
 
   MaxFlow result;
   result.value = boost::boykov_kolmogorov_max_flow(
@@ -70,15 +93,35 @@ MaxFlow max_flow(std::size_t vertex_count, const std::vector<Arc>& arcs, std::si
       }
     }
   }
-  result.flow.reserve(arcs.size());
-  for (std::size_t i = 0; i < arcs.size(); ++i) {
-    result.flow.push_back(arcs[i].capacity - g[forward[i]].residual);
-    if (arcs[i].capacity > 0 && result.source_side[arcs[i].from] &&
-        !result.source_side[arcs[i].to]) {
+  result.flow.reserve(own + extra.size());
+  for (std::size_t i = 0; i < own + extra.size(); ++i) {
+    const Arc& arc = i < own ? impl_->arcs[i] : extra[i - own];
+    const auto edge = i < own ? impl_->forward[i] : extra_forward[i - own];
+    result.flow.push_back(arc.capacity - g[edge].residual);
+    if (arc.capacity > 0 && result.source_side[arc.from] && !result.source_side[arc.to]) {
       result.cut.push_back(i);
     }
   }
+
+  // Back to the graph as built: take the extra arcs out of their end points' out-edges.
+  std::vector<std::size_t> ends;
+  ends.reserve(2 * extra.size());
+  for (const Arc& arc : extra) {
+    ends.push_back(arc.from);
+    ends.push_back(arc.to);
+  }
+  std::sort(ends.begin(), ends.end());
+  ends.erase(std::unique(ends.begin(), ends.end()), ends.end());
+  for (const std::size_t v : ends) {
+    boost::remove_out_edge_if(
+        v, [&g](const FlowGraph::edge_descriptor& e) { return g[e].extra; }, g);
+  }
   return result;
+}
+
+MaxFlow max_flow(std::size_t vertex_count, const std::vector<Arc>& arcs, std::size_t source,
+                 std::size_t sink) {
+  return MaxFlowGraph(vertex_count, arcs).solve({}, source, sink);
 }
 
 }  // namespace corridor::capacity

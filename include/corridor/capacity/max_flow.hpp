@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <vector>
 
 namespace corridor::capacity {
@@ -29,5 +30,25 @@ struct MaxFlow {
 /// Boykov–Kolmogorov algorithm, and the minimum cut nearest the source.
 [[nodiscard]] MaxFlow max_flow(std::size_t vertex_count, const std::vector<Arc>& arcs,
                                std::size_t source, std::size_t sink);
+
+/// One graph of arcs, built once, solved for one maximum flow after another, each time with
+/// some arcs of its own added (those out of a source and into a sink, say): a large network
+/// bounded for many pairs of end points is not built again for each pair.
+class MaxFlowGraph {
+ public:
+  MaxFlowGraph(std::size_t vertex_count, const std::vector<Arc>& arcs);
+  ~MaxFlowGraph();
+  MaxFlowGraph(const MaxFlowGraph&) = delete;
+  MaxFlowGraph& operator=(const MaxFlowGraph&) = delete;
+
+  /// What max_flow(vertex_count, arcs followed by `extra`, source, sink) gives, to the arc:
+  /// the indices in the result count the graph's arcs first, then `extra`. The graph is left
+  /// as it was built.
+  [[nodiscard]] MaxFlow solve(const std::vector<Arc>& extra, std::size_t source, std::size_t sink);
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
 
 }  // namespace corridor::capacity
