@@ -112,8 +112,8 @@ class CapacityGraph {
     solver_ = std::make_unique<MaxFlowGraph>(vertex_count_, arcs_);
   }
 
-  /// Maximum flow from any of `origins` to any of `destinations` (node indices). The graph is
-  /// built once; each bound adds only its arcs from the source and to the sink.
+  /// Maximum flow from any of `origins` to any of `destinations` (node indices). The graph's
+  /// arcs are made once; each bound adds only its arcs from the source and to the sink.
   Bound solve(const std::vector<std::size_t>& origins,
               const std::vector<std::size_t>& destinations) {
     // The end points' arcs in the order of the vertices (node, then carrier).
@@ -517,7 +517,7 @@ class CapacityGraph {
   std::vector<Element> elements_;
   std::map<std::string, std::optional<Pair>> shared_;
   std::string notes_;
-  std::unique_ptr<MaxFlowGraph> solver_;  ///< the arcs above, built once for every bound
+  std::unique_ptr<MaxFlowGraph> solver_;  ///< the arcs above, for every bound on this graph
 };
 
 /// The mean time a vehicle spends at border processes on a hop.

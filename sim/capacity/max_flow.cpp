@@ -4,117 +4,131 @@
 // (docs/performance.md), with the same flow value and, by construction, the same cut.
 #include "corridor/capacity/max_flow.hpp"
 
-#include <algorithm>
-#include <boost/graph/adjacency_list.hpp>
 #include <boost/graph/boykov_kolmogorov_max_flow.hpp>
+#include <boost/graph/compressed_sparse_row_graph.hpp>
+#include <boost/property_map/property_map.hpp>
 #include <deque>
 #include <stdexcept>
+#include <utility>
 
 namespace corridor::capacity {
 
 namespace {
 
-using Traits = boost::adjacency_list_traits<boost::vecS, boost::vecS, boost::directedS>;
-
-struct FlowArc {
-  std::int64_t capacity = 0;
-  std::int64_t residual = 0;
-  Traits::edge_descriptor reverse;
-  bool extra = false;  ///< added for one solve only
-};
-
-struct FlowVertex {
-  boost::default_color_type color = boost::white_color;
-  std::int64_t distance = 0;
-  Traits::edge_descriptor predecessor;
-};
-
-using FlowGraph =
-    boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS, FlowVertex, FlowArc>;
+// A compressed sparse row graph keeps every vertex's out-edges, and the per-edge values below,
+// in contiguous arrays: on a network of 10^5 nodes the search walks millions of edges per
+// bound, and an adjacency list with a heap block per edge spent most of its time waiting for
+// memory and in the allocator.
+using FlowGraph = boost::compressed_sparse_row_graph<boost::directedS>;
+using Edge = boost::graph_traits<FlowGraph>::edge_descriptor;
 
 }  // namespace
 
 struct MaxFlowGraph::Impl {
-  FlowGraph g;
-  std::vector<Arc> arcs;                            ///< the graph's own arcs
-  std::vector<FlowGraph::edge_descriptor> forward;  ///< per own arc, its edge
-
-  /// Adds `arc` and its reverse, returns the forward edge. Each vertex's out-edges keep the
-  /// order arcs were added in, which is what the search visits them in.
-  FlowGraph::edge_descriptor add(const Arc& arc, bool extra) {
-    const auto e = boost::add_edge(arc.from, arc.to, FlowArc{arc.capacity, 0, {}, extra}, g).first;
-    const auto r = boost::add_edge(arc.to, arc.from, FlowArc{0, 0, {}, extra}, g).first;
-    g[e].reverse = r;
-    g[r].reverse = e;
-    return e;
-  }
+  std::size_t vertex_count = 0;
+  const std::vector<Arc>* arcs = nullptr;  ///< the graph's own arcs (not a copy)
+  // Kept from one solve to the next so that their memory is reused. Arc i of a solve gives
+  // edges 2i (itself) and 2i + 1 (its reverse); `position` is where each sits in the graph.
+  std::vector<std::size_t> first;     ///< per vertex, where its out-edges start
+  std::vector<std::size_t> position;  ///< per edge 2i or 2i + 1, its index in the graph
+  std::vector<std::pair<std::size_t, std::size_t>> ends;  ///< by index: (from, to)
+  std::vector<std::int64_t> capacity;                     ///< by index
+  std::vector<std::int64_t> residual;                     ///< by index
+  std::vector<Edge> reverse;                              ///< by index
 };
 
 MaxFlowGraph::MaxFlowGraph(std::size_t vertex_count, const std::vector<Arc>& arcs)
     : impl_(std::make_unique<Impl>()) {
-  impl_->g = FlowGraph(vertex_count);
-  impl_->arcs = arcs;
-  impl_->forward.reserve(arcs.size());
-  for (const Arc& arc : arcs) impl_->forward.push_back(impl_->add(arc, false));
+  impl_->vertex_count = vertex_count;
+  impl_->arcs = &arcs;
 }
 
 MaxFlowGraph::~MaxFlowGraph() = default;
 
 MaxFlow MaxFlowGraph::solve(const std::vector<Arc>& extra, std::size_t source, std::size_t sink) {
-  FlowGraph& g = impl_->g;
-  const std::size_t vertex_count = boost::num_vertices(g);
-  if (source >= vertex_count || sink >= vertex_count || source == sink) {
+  Impl& m = *impl_;
+  const std::size_t n = m.vertex_count;
+  if (source >= n || sink >= n || source == sink) {
     throw std::invalid_argument("max_flow: source and sink must be distinct vertices");
   }
-  const std::size_t own = impl_->arcs.size();
-  std::vector<FlowGraph::edge_descriptor> extra_forward;
-  extra_forward.reserve(extra.size());
-  for (const Arc& arc : extra) extra_forward.push_back(impl_->add(arc, true));
+  const std::size_t own = m.arcs->size();
+  const std::size_t arc_count = own + extra.size();
+  const auto arc = [&](std::size_t i) -> const Arc& {
+    return i < own ? (*m.arcs)[i] : extra[i - own];
+  };
 
+  // Each vertex's out-edges in the order the arcs (and then their reverses) were given, as an
+  // adjacency list built arc by arc would hold them: that order is the order the search visits
+  // them in, and so decides which of several maximum flows is found.
+  const std::size_t edge_count = 2 * arc_count;
+  m.first.assign(n + 1, 0);
+  for (std::size_t i = 0; i < arc_count; ++i) {
+    ++m.first[arc(i).from + 1];
+    ++m.first[arc(i).to + 1];
+  }
+  for (std::size_t v = 0; v < n; ++v) m.first[v + 1] += m.first[v];
+  std::vector<std::size_t> next(m.first.begin(), m.first.end() - 1);
+  m.position.resize(edge_count);
+  m.ends.resize(edge_count);
+  m.capacity.resize(edge_count);
+  for (std::size_t i = 0; i < arc_count; ++i) {
+    const Arc& a = arc(i);
+    const std::size_t there = next[a.from]++;
+    const std::size_t back = next[a.to]++;
+    m.position[2 * i] = there;
+    m.position[2 * i + 1] = back;
+    m.ends[there] = {a.from, a.to};
+    m.ends[back] = {a.to, a.from};
+    m.capacity[there] = a.capacity;
+    m.capacity[back] = 0;
+  }
+  const FlowGraph g(boost::edges_are_sorted, m.ends.begin(), m.ends.end(), n, edge_count);
+  m.reverse.resize(edge_count);
+  for (std::size_t i = 0; i < arc_count; ++i) {
+    const std::size_t there = m.position[2 * i];
+    const std::size_t back = m.position[2 * i + 1];
+    m.reverse[there] = Edge(m.ends[back].first, back);
+    m.reverse[back] = Edge(m.ends[there].first, there);
+  }
+  m.residual.assign(edge_count, 0);
+  std::vector<Edge> predecessor(n);
+  std::vector<boost::default_color_type> color(n);
+  std::vector<std::int64_t> distance(n);
+
+  const auto edge_index = boost::get(boost::edge_index, g);
+  const auto vertex_index = boost::get(boost::vertex_index, g);
   MaxFlow result;
   result.value = boost::boykov_kolmogorov_max_flow(
-      g, boost::get(&FlowArc::capacity, g), boost::get(&FlowArc::residual, g),
-      boost::get(&FlowArc::reverse, g), boost::get(&FlowVertex::predecessor, g),
-      boost::get(&FlowVertex::color, g), boost::get(&FlowVertex::distance, g),
-      boost::get(boost::vertex_index, g), source, sink);
+      g, boost::make_iterator_property_map(m.capacity.begin(), edge_index),
+      boost::make_iterator_property_map(m.residual.begin(), edge_index),
+      boost::make_iterator_property_map(m.reverse.begin(), edge_index),
+      boost::make_iterator_property_map(predecessor.begin(), vertex_index),
+      boost::make_iterator_property_map(color.begin(), vertex_index),
+      boost::make_iterator_property_map(distance.begin(), vertex_index), vertex_index, source,
+      sink);
 
   // Source side: reachable from the source over arcs with residual capacity left.
-  result.source_side.assign(vertex_count, false);
+  result.source_side.assign(n, false);
   std::deque<std::size_t> queue{source};
   result.source_side[source] = true;
   while (!queue.empty()) {
     const std::size_t v = queue.front();
     queue.pop_front();
-    for (const auto e : boost::make_iterator_range(boost::out_edges(v, g))) {
-      const std::size_t w = boost::target(e, g);
-      if (g[e].residual > 0 && !result.source_side[w]) {
+    for (std::size_t e = m.first[v]; e < m.first[v + 1]; ++e) {
+      const std::size_t w = m.ends[e].second;
+      if (m.residual[e] > 0 && !result.source_side[w]) {
         result.source_side[w] = true;
         queue.push_back(w);
       }
     }
   }
-  result.flow.reserve(own + extra.size());
-  for (std::size_t i = 0; i < own + extra.size(); ++i) {
-    const Arc& arc = i < own ? impl_->arcs[i] : extra[i - own];
-    const auto edge = i < own ? impl_->forward[i] : extra_forward[i - own];
-    result.flow.push_back(arc.capacity - g[edge].residual);
-    if (arc.capacity > 0 && result.source_side[arc.from] && !result.source_side[arc.to]) {
+  result.flow.reserve(arc_count);
+  for (std::size_t i = 0; i < arc_count; ++i) {
+    const Arc& a = arc(i);
+    result.flow.push_back(a.capacity - m.residual[m.position[2 * i]]);
+    if (a.capacity > 0 && result.source_side[a.from] && !result.source_side[a.to]) {
       result.cut.push_back(i);
     }
-  }
-
-  // Back to the graph as built: take the extra arcs out of their end points' out-edges.
-  std::vector<std::size_t> ends;
-  ends.reserve(2 * extra.size());
-  for (const Arc& arc : extra) {
-    ends.push_back(arc.from);
-    ends.push_back(arc.to);
-  }
-  std::sort(ends.begin(), ends.end());
-  ends.erase(std::unique(ends.begin(), ends.end()), ends.end());
-  for (const std::size_t v : ends) {
-    boost::remove_out_edge_if(
-        v, [&g](const FlowGraph::edge_descriptor& e) { return g[e].extra; }, g);
   }
   return result;
 }

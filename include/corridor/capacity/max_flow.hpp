@@ -1,4 +1,4 @@
-// Maximum flow and minimum cut on a small directed graph of capacities: the algorithm behind the
+// Maximum flow and minimum cut on a directed graph of capacities: the algorithm behind the
 // capacity analysis (sim/capacity), kept apart so it can be tested on its own.
 #pragma once
 
@@ -31,19 +31,21 @@ struct MaxFlow {
 [[nodiscard]] MaxFlow max_flow(std::size_t vertex_count, const std::vector<Arc>& arcs,
                                std::size_t source, std::size_t sink);
 
-/// One graph of arcs, built once, solved for one maximum flow after another, each time with
-/// some arcs of its own added (those out of a source and into a sink, say): a large network
-/// bounded for many pairs of end points is not built again for each pair.
+/// One graph of arcs solved for one maximum flow after another, each time with some arcs of
+/// its own added (those out of a source and into a sink, say), as a large network bounded for
+/// many pairs of end points is. Each solve lays the arcs out in contiguous arrays (a compressed
+/// sparse row graph) whose memory is kept for the next solve.
 class MaxFlowGraph {
  public:
+  /// Keeps a reference to `arcs`, which must outlive the graph and stay unchanged.
   MaxFlowGraph(std::size_t vertex_count, const std::vector<Arc>& arcs);
   ~MaxFlowGraph();
   MaxFlowGraph(const MaxFlowGraph&) = delete;
   MaxFlowGraph& operator=(const MaxFlowGraph&) = delete;
 
   /// What max_flow(vertex_count, arcs followed by `extra`, source, sink) gives, to the arc:
-  /// the indices in the result count the graph's arcs first, then `extra`. The graph is left
-  /// as it was built.
+  /// the indices in the result count the graph's arcs first, then `extra`. `extra` is used for
+  /// this solve only.
   [[nodiscard]] MaxFlow solve(const std::vector<Arc>& extra, std::size_t source, std::size_t sink);
 
  private:
