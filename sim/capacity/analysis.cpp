@@ -7,11 +7,15 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
+#include <exception>
 #include <limits>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
+#include <thread>
 #include <utility>
 
 #include "corridor/capacity/max_flow.hpp"
@@ -109,13 +113,18 @@ class CapacityGraph {
       if (links_[l] && mode_allowed(s_.links[l].mode)) add_link(l);
     }
     add_node_changes();
-    solver_ = std::make_unique<MaxFlowGraph>(vertex_count_, arcs_);
   }
 
-  /// Maximum flow from any of `origins` to any of `destinations` (node indices). The graph's
-  /// arcs are made once; each bound adds only its arcs from the source and to the sink.
-  Bound solve(const std::vector<std::size_t>& origins,
-              const std::vector<std::size_t>& destinations) {
+  /// What solves bounds on this graph, one bound at a time: each thread needs its own.
+  [[nodiscard]] std::unique_ptr<MaxFlowGraph> solver() const {
+    return std::make_unique<MaxFlowGraph>(vertex_count_, arcs_);
+  }
+
+  /// Maximum flow from any of `origins` to any of `destinations` (node indices), with a
+  /// `solver` of this graph. The graph's arcs are made once; each bound adds only its arcs from
+  /// the source and to the sink.
+  Bound solve(const std::vector<std::size_t>& origins, const std::vector<std::size_t>& destinations,
+              MaxFlowGraph& solver) const {
     // The end points' arcs in the order of the vertices (node, then carrier).
     std::vector<std::size_t> ends = origins;
     ends.insert(ends.end(), destinations.begin(), destinations.end());
@@ -132,7 +141,7 @@ class CapacityGraph {
         if (destination) terminals.push_back({it->second, kSink, kInfinite});
       }
     }
-    const MaxFlow flow = solver_->solve(terminals, kSource, kSink);
+    const MaxFlow flow = solver.solve(terminals, kSource, kSink);
     Bound bound;
     // The elements the flow runs through, in the order they were made (a border or a port's
     // berths is one arc, shared by every link that passes it).
@@ -517,7 +526,6 @@ class CapacityGraph {
   std::vector<Element> elements_;
   std::map<std::string, std::optional<Pair>> shared_;
   std::string notes_;
-  std::unique_ptr<MaxFlowGraph> solver_;  ///< the arcs above, for every bound on this graph
 };
 
 /// The mean time a vehicle spends at border processes on a hop.
@@ -643,7 +651,8 @@ namespace {
 
 /// The bound of `flow` on `graph`, a capacity graph made for it or for a flow that allows the
 /// same modes and fleets (which gives the same graph).
-Bound flow_bound(const graph::Network& network, CapacityGraph& graph, const model::Flow& flow) {
+Bound flow_bound(const graph::Network& network, const CapacityGraph& graph, MaxFlowGraph& solver,
+                 const model::Flow& flow) {
   const auto origin = network.node_index(flow.origin);
   const auto destination = network.node_index(flow.destination);
   Bound bound;
@@ -651,7 +660,7 @@ Bound flow_bound(const graph::Network& network, CapacityGraph& graph, const mode
     bound.unbounded = origin && destination;
     bound.note = "origin and destination coincide or are unknown";
   } else {
-    bound = graph.solve({*origin}, {*destination});
+    bound = graph.solve({*origin}, {*destination}, solver);
     apply_fleets(bound, {fleet_bounds(network, flow)});
   }
   bound.subject = "flow " + flow.id;
@@ -661,8 +670,8 @@ Bound flow_bound(const graph::Network& network, CapacityGraph& graph, const mode
 }  // namespace
 
 Bound analyse_flow(const graph::Network& network, const model::Flow& flow) {
-  CapacityGraph graph(network, {&flow}, std::vector<bool>(network.link_count(), true));
-  return flow_bound(network, graph, flow);
+  const CapacityGraph graph(network, {&flow}, std::vector<bool>(network.link_count(), true));
+  return flow_bound(network, graph, *graph.solver(), flow);
 }
 
 Bound analyse_corridor(const graph::Network& network, const model::Corridor& corridor) {
@@ -681,8 +690,8 @@ Bound analyse_corridor(const graph::Network& network, const model::Corridor& cor
       destinations.push_back(*network.node_index(flow->destination));
       fleets.push_back(fleet_bounds(network, *flow));
     }
-    CapacityGraph graph(network, flows, std::vector<bool>(network.link_count(), true));
-    bound = graph.solve(origins, destinations);
+    const CapacityGraph graph(network, flows, std::vector<bool>(network.link_count(), true));
+    bound = graph.solve(origins, destinations, *graph.solver());
     apply_fleets(bound, fleets);
   } else {
     // The chain of corridor links: its two ends are the nodes on exactly one of its links.
@@ -702,9 +711,10 @@ Bound analyse_corridor(const graph::Network& network, const model::Corridor& cor
     if (ends.size() != 2) {
       bound.note = "the corridor's links do not form a chain with two ends";
     } else {
-      CapacityGraph graph(network, {}, links);
-      Bound there = graph.solve({ends[0]}, {ends[1]});
-      Bound back = graph.solve({ends[1]}, {ends[0]});
+      const CapacityGraph graph(network, {}, links);
+      const auto solver = graph.solver();
+      Bound there = graph.solve({ends[0]}, {ends[1]}, *solver);
+      Bound back = graph.solve({ends[1]}, {ends[0]}, *solver);
       const bool back_larger =
           back.unbounded ||
           (!there.unbounded && back.capacity_t_per_year > there.capacity_t_per_year);
@@ -715,34 +725,70 @@ Bound analyse_corridor(const graph::Network& network, const model::Corridor& cor
   return bound;
 }
 
-std::vector<Bound> analyse(const graph::Network& network, const AnalysisProgress& progress) {
+std::vector<Bound> analyse(const graph::Network& network, const AnalysisProgress& progress,
+                           int threads) {
   const model::Scenario& s = network.scenario();
-  std::vector<Bound> bounds;
   const std::size_t total = s.corridors.empty() ? s.flows.size() : s.corridors.size();
-  const auto report = [&] {
-    if (progress) progress(bounds.size(), total);
+  std::vector<Bound> bounds(total);
+  std::mutex mutex;  // guards `graphs`, `done` and the calls of `progress`
+  std::size_t done = 0;
+  if (progress) progress(0, total);
+
+  // Flows that allow the same modes and fleets share one capacity graph: on a large network
+  // building it is much of the work of a bound. A graph is built by the first thread that needs
+  // it; each thread solves on it with a solver of its own.
+  std::map<std::pair<std::vector<Mode>, std::vector<std::string>>, std::unique_ptr<CapacityGraph>>
+      graphs;
+  auto graph_for = [&](const model::Flow& flow) -> const CapacityGraph& {
+    const std::lock_guard<std::mutex> lock(mutex);
+    auto& graph = graphs[{flow.modes, flow.fleets}];
+    if (!graph) {
+      graph = std::make_unique<CapacityGraph>(network, std::vector<const model::Flow*>{&flow},
+                                              std::vector<bool>(network.link_count(), true));
+    }
+    return *graph;
   };
-  if (s.corridors.empty()) {
-    // Flows that allow the same modes and fleets share one capacity graph: on a large network
-    // building it is much of the work of a bound.
-    std::map<std::pair<std::vector<Mode>, std::vector<std::string>>, std::unique_ptr<CapacityGraph>>
-        graphs;
-    for (const auto& flow : s.flows) {
-      report();
-      auto& graph = graphs[{flow.modes, flow.fleets}];
-      if (!graph) {
-        graph = std::make_unique<CapacityGraph>(network, std::vector<const model::Flow*>{&flow},
-                                                std::vector<bool>(network.link_count(), true));
+
+  // Bounds are taken in order by whichever thread is free; each is written to its own place,
+  // so the result does not depend on the number of threads.
+  std::atomic<std::size_t> next{0};
+  std::exception_ptr failure;  // the first exception of a thread, thrown again at the end
+  auto work = [&] {
+    std::map<const CapacityGraph*, std::unique_ptr<MaxFlowGraph>> solvers;
+    for (std::size_t i = next++; i < total; i = next++) {
+      if (s.corridors.empty()) {
+        const CapacityGraph& graph = graph_for(s.flows[i]);
+        auto& solver = solvers[&graph];
+        if (!solver) solver = graph.solver();
+        bounds[i] = flow_bound(network, graph, *solver, s.flows[i]);
+      } else {
+        bounds[i] = analyse_corridor(network, s.corridors[i]);
       }
-      bounds.push_back(flow_bound(network, *graph, flow));
+      const std::lock_guard<std::mutex> lock(mutex);
+      ++done;
+      if (progress && done < total) progress(done, total);
     }
+  };
+  auto worker = [&] {
+    try {
+      work();
+    } catch (...) {
+      next = total;  // the other threads take no further bound
+      const std::lock_guard<std::mutex> lock(mutex);
+      if (!failure) failure = std::current_exception();
+    }
+  };
+  const std::size_t pool_size =
+      std::min<std::size_t>(total, static_cast<std::size_t>(std::max(1, threads)));
+  if (pool_size <= 1) {
+    worker();
   } else {
-    for (const auto& corridor : s.corridors) {
-      report();
-      bounds.push_back(analyse_corridor(network, corridor));
-    }
+    std::vector<std::thread> pool;
+    for (std::size_t t = 0; t < pool_size; ++t) pool.emplace_back(worker);
+    for (auto& thread : pool) thread.join();
   }
-  report();
+  if (failure) std::rethrow_exception(failure);
+  if (progress) progress(total, total);
   return bounds;
 }
 

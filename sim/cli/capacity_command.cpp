@@ -2,7 +2,9 @@
 // destination pair, with the binding elements (the minimum cut) and their derivations.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <iostream>
+#include <thread>
 
 #include "commands.hpp"
 #include "corridor/capacity/analysis.hpp"
@@ -24,6 +26,7 @@ struct CapacityArgs {
   std::string to;
   std::string commodity;
   std::string format = "table";
+  int threads = 0;  ///< 0: all cores
 };
 
 int run(const CapacityArgs& args) {
@@ -65,11 +68,17 @@ int run(const CapacityArgs& args) {
     }
     bounds.push_back(capacity::analyse_flow(network, flow));
   } else {
-    bounds = capacity::analyse(network, [&status](std::size_t done, std::size_t total) {
-      if (total > 1 && done < total) {
-        status.set(fmt::format("analysing capacity: bound {} of {}", done + 1, total));
-      }
-    });
+    const int threads = args.threads > 0
+                            ? args.threads
+                            : std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
+    bounds = capacity::analyse(
+        network,
+        [&status](std::size_t done, std::size_t total) {
+          if (total > 1 && done < total) {
+            status.set(fmt::format("analysing capacity: {} of {} bounds done", done, total));
+          }
+        },
+        threads);
   }
   status.close();
   if (args.format == "json") {
@@ -94,7 +103,10 @@ void add_capacity_command(CLI::App& app, Action& action) {
       "Examples:\n"
       "  corridor capacity scenarios/caspian/base_2023.yaml\n"
       "  corridor capacity scenarios/caspian/base_2023.yaml --corridor kti\n"
-      "  corridor capacity scenarios/caspian/base_2023.yaml --from uzen --to gorgan");
+      "  corridor capacity scenarios/caspian/base_2023.yaml --from uzen --to gorgan\n\n"
+      "Without --corridor or --from/--to, every corridor is bounded (every flow when the\n"
+      "scenario has no corridors), on all cores unless --threads says otherwise; the result\n"
+      "is the same whatever the number of threads.");
   cmd->add_option("file", args->file, "Scenario file (YAML)")->required();
   auto* corridor = cmd->add_option("--corridor", args->corridor, "Only this corridor (its id)");
   cmd->add_option("--from", args->from, "Origin node id (with --to)")->excludes(corridor);
@@ -104,6 +116,8 @@ void add_capacity_command(CLI::App& app, Action& action) {
                   "commodity between the two nodes");
   cmd->add_option("-f,--format", args->format, "Output format: table or json")
       ->check(CLI::IsMember({"table", "json"}));
+  cmd->add_option("-t,--threads", args->threads, "Bounds worked out at a time (default: all cores)")
+      ->check(CLI::Range(1, 1024));
   cmd->callback([&action, args] { action = [args] { return run(*args); }; });
 }
 

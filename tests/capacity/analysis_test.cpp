@@ -7,6 +7,8 @@
 #include <string>
 
 #include "../graph/graph_fixtures.hpp"
+#include "corridor/pipeline/generate.hpp"
+#include "corridor/scenario/loader.hpp"
 
 using corridor::capacity::Bound;
 using corridor::capacity::Element;
@@ -256,4 +258,42 @@ TEST_CASE("the analysis reports its progress bound by bound", "[capacity]") {
       network, [&](std::size_t done, std::size_t total) { calls.emplace_back(done, total); });
   CHECK(bounds.size() == 2);
   CHECK(calls == std::vector<std::pair<std::size_t, std::size_t>>{{0, 2}, {1, 2}, {2, 2}});
+}
+
+TEST_CASE("the bounds of every flow are the same whatever the number of threads", "[capacity]") {
+  // A generated network without its corridors: every flow gets a bound, on one graph per set of
+  // modes and fleets, shared by the threads.
+  corridor::pipeline::GenerateOptions options;
+  options.nodes = 300;
+  options.flows = 40;
+  Scenario s = corridor::scenario::load_text(corridor::pipeline::generate_scenario(options),
+                                             "generated.yaml");
+  s.corridors.clear();
+  const Network network(s);
+  const std::vector<Bound> one = corridor::capacity::analyse(network, {}, 1);
+  std::vector<std::pair<std::size_t, std::size_t>> calls;
+  const std::vector<Bound> three = corridor::capacity::analyse(
+      network, [&](std::size_t done, std::size_t total) { calls.emplace_back(done, total); }, 3);
+  REQUIRE(one.size() == s.flows.size());
+  REQUIRE(three.size() == one.size());
+  auto ids = [](const std::vector<Element>& elements) {
+    std::vector<std::string> out;
+    for (const auto& e : elements) out.push_back(e.id + " " + e.where);
+    return out;
+  };
+  for (std::size_t i = 0; i < one.size(); ++i) {
+    INFO(one[i].subject);
+    CHECK(three[i].subject == "flow " + s.flows[i].id);
+    CHECK(three[i].subject == one[i].subject);
+    CHECK(three[i].unbounded == one[i].unbounded);
+    CHECK(three[i].capacity_t_per_year == one[i].capacity_t_per_year);
+    CHECK(ids(three[i].binding) == ids(one[i].binding));
+    CHECK(ids(three[i].elements) == ids(one[i].elements));
+    CHECK(three[i].note == one[i].note);
+  }
+  // Progress: every count from 0 to the total, once each and in order, from whichever thread.
+  REQUIRE(calls.size() == one.size() + 1);
+  for (std::size_t k = 0; k < calls.size(); ++k) {
+    CHECK(calls[k] == std::make_pair(k, one.size()));
+  }
 }

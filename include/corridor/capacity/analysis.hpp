@@ -64,12 +64,15 @@ struct Bound {
 [[nodiscard]] Bound analyse_corridor(const graph::Network& network,
                                      const model::Corridor& corridor);
 
-/// Called before each bound of analyse() with the bounds done and the bounds in all, and once
-/// more at the end: a large network without corridors takes a while.
+/// Told by analyse() how many bounds are done of how many: at the start, after each bound and
+/// once more at the end (a large network without corridors takes a while). With several
+/// threads it is called from them, one call at a time.
 using AnalysisProgress = std::function<void(std::size_t done, std::size_t total)>;
 
-/// Bounds of every corridor of the scenario, or of every flow when it has no corridors.
+/// Bounds of every corridor of the scenario, or of every flow when it has no corridors, in
+/// that order. The bounds are independent: `threads` of them are worked out at a time, with the
+/// same result whatever the number.
 [[nodiscard]] std::vector<Bound> analyse(const graph::Network& network,
-                                         const AnalysisProgress& progress = {});
+                                         const AnalysisProgress& progress = {}, int threads = 1);
 
 }  // namespace corridor::capacity
