@@ -14,8 +14,10 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <numeric>
 #include <optional>
 #include <thread>
+#include <tuple>
 #include <utility>
 
 #include "corridor/capacity/max_flow.hpp"
@@ -650,9 +652,9 @@ const char* to_string(Element::Kind kind) {
 namespace {
 
 /// The bound of `flow` on `graph`, a capacity graph made for it or for a flow that allows the
-/// same modes and fleets (which gives the same graph).
+/// same modes and fleets (which gives the same graph); `fleets` are its fleet_bounds.
 Bound flow_bound(const graph::Network& network, const CapacityGraph& graph, MaxFlowGraph& solver,
-                 const model::Flow& flow) {
+                 const model::Flow& flow, const std::vector<Element>& fleets) {
   const auto origin = network.node_index(flow.origin);
   const auto destination = network.node_index(flow.destination);
   Bound bound;
@@ -661,7 +663,7 @@ Bound flow_bound(const graph::Network& network, const CapacityGraph& graph, MaxF
     bound.note = "origin and destination coincide or are unknown";
   } else {
     bound = graph.solve({*origin}, {*destination}, solver);
-    apply_fleets(bound, {fleet_bounds(network, flow)});
+    apply_fleets(bound, {fleets});
   }
   bound.subject = "flow " + flow.id;
   return bound;
@@ -671,7 +673,7 @@ Bound flow_bound(const graph::Network& network, const CapacityGraph& graph, MaxF
 
 Bound analyse_flow(const graph::Network& network, const model::Flow& flow) {
   const CapacityGraph graph(network, {&flow}, std::vector<bool>(network.link_count(), true));
-  return flow_bound(network, graph, *graph.solver(), flow);
+  return flow_bound(network, graph, *graph.solver(), flow, fleet_bounds(network, flow));
 }
 
 Bound analyse_corridor(const graph::Network& network, const model::Corridor& corridor) {
@@ -749,6 +751,20 @@ std::vector<Bound> analyse(const graph::Network& network, const AnalysisProgress
     return *graph;
   };
 
+  // The fleet bounds need each flow's route. Routing is one search at a time on a search graph
+  // kept for one set of modes and via nodes and built again for another, so the routes come
+  // first, on this thread, in flows grouped by those.
+  std::vector<std::vector<Element>> fleets(s.corridors.empty() ? total : 0);
+  if (s.corridors.empty()) {
+    std::vector<std::size_t> order(total);
+    std::iota(order.begin(), order.end(), std::size_t{0});
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+      return std::tie(s.flows[a].modes, s.flows[a].via) <
+             std::tie(s.flows[b].modes, s.flows[b].via);
+    });
+    for (const std::size_t i : order) fleets[i] = fleet_bounds(network, s.flows[i]);
+  }
+
   // Bounds are taken in order by whichever thread is free; each is written to its own place,
   // so the result does not depend on the number of threads.
   std::atomic<std::size_t> next{0};
@@ -760,7 +776,7 @@ std::vector<Bound> analyse(const graph::Network& network, const AnalysisProgress
         const CapacityGraph& graph = graph_for(s.flows[i]);
         auto& solver = solvers[&graph];
         if (!solver) solver = graph.solver();
-        bounds[i] = flow_bound(network, graph, *solver, s.flows[i]);
+        bounds[i] = flow_bound(network, graph, *solver, s.flows[i], fleets[i]);
       } else {
         bounds[i] = analyse_corridor(network, s.corridors[i]);
       }
