@@ -9,15 +9,21 @@
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cctype>
 #include <cerrno>
+#include <chrono>
+#include <condition_variable>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
+#include <iterator>
 #include <map>
 #include <memory>
-#include <sstream>
+#include <mutex>
+#include <streambuf>
 #include <system_error>
+#include <thread>
 
 namespace corridor::scenario {
 
@@ -69,12 +75,19 @@ struct LimitExceeded {
 /// whole document: memory stays bounded by our own limits (kMaxValues values, kMaxDepth levels),
 /// which are checked as each value starts. Aliases are expanded here, by copying the anchored
 /// value, and every copied value counts towards kMaxValues.
+///
+/// A piece of a larger text (parse_document splits large files) is built with the lines and
+/// the levels before it counted in: its values get the locations and depths they have in the
+/// whole text.
 class TreeBuilder : public YAML::EventHandler {
  public:
-  TreeBuilder(const std::string& file, std::size_t text_size, const ParseProgress& progress)
-      : file_(std::make_shared<const std::string>(file)),
+  TreeBuilder(std::shared_ptr<const std::string> file, std::size_t text_size,
+              const ParseProgress& progress, int lines_before = 0, int levels_above = 0)
+      : file_(std::move(file)),
         text_size_(text_size),
-        progress_(progress) {}
+        progress_(progress),
+        lines_before_(lines_before),
+        levels_above_(levels_above) {}
 
   void OnDocumentStart(const YAML::Mark&) override {}
   void OnDocumentEnd() override {}
@@ -127,6 +140,8 @@ class TreeBuilder : public YAML::EventHandler {
   std::vector<Diagnostic>& problems() { return problems_; }
   /// Where the first value deeper than kMaxDepth starts, if any.
   [[nodiscard]] const std::optional<SourceLocation>& too_deep() const { return too_deep_; }
+  /// Values read so far, aliases expanded (what kMaxValues limits).
+  [[nodiscard]] std::size_t values() const { return values_; }
 
  private:
   /// A list or map being read. A map alternates key and value; `key` holds the pending key.
@@ -150,14 +165,16 @@ class TreeBuilder : public YAML::EventHandler {
 
   DocLocation locate(const YAML::Mark& mark, const DocLocation& otherwise) const {
     if (mark.is_null() || mark.line < 0) return otherwise;
-    return {file_, mark.line + 1, mark.column + 1};
+    return {file_, lines_before_ + mark.line + 1, mark.column + 1};
   }
 
   /// True for values deeper than kMaxDepth and everything inside them: they are not kept, but
   /// parsing goes on, so that a YAML syntax error further on (say, brackets never closed) is
   /// what gets reported. `opens`: the value is a list or map, ended by close().
   bool skip(const YAML::Mark& mark, bool opens) {
-    if (skipped_ == 0 && static_cast<int>(stack_.size()) <= kMaxDepth) return false;
+    if (skipped_ == 0 && levels_above_ + static_cast<int>(stack_.size()) <= kMaxDepth) {
+      return false;
+    }
     if (!too_deep_) too_deep_ = locate(mark, fallback());
     if (opens) ++skipped_;
     return true;
@@ -254,6 +271,8 @@ class TreeBuilder : public YAML::EventHandler {
   std::shared_ptr<const std::string> file_;  ///< shared by the location of every value
   std::size_t text_size_;
   const ParseProgress& progress_;
+  int lines_before_;  ///< lines of the whole text before this piece
+  int levels_above_;  ///< lists and maps of the whole text that enclose this piece
   std::size_t values_ = 0;
   std::vector<Frame> stack_;
   std::optional<DocNode> root_;
@@ -402,48 +421,82 @@ std::string too_large(std::uintmax_t bytes) {
 
 }  // namespace
 
-std::optional<DocNode> parse_document(const std::string& text, const std::string& file,
-                                      std::vector<Diagnostic>& diagnostics,
-                                      const ParseProgress& progress) {
-  if (text.size() > kMaxFileBytes) {
-    diagnostics.push_back({{file, 0, 0}, "", too_large(text.size())});
-    return std::nullopt;
+namespace {
+
+/// yaml-cpp reads from a stream: this one reads a range of a string in place, then `tail`.
+class RangeBuffer : public std::streambuf {
+ public:
+  RangeBuffer(const char* begin, const char* end, const std::string& tail) : tail_(tail) {
+    show(begin, end);
   }
-  if (!check_encoding(text, file, diagnostics)) return std::nullopt;
-  if (!check_tabs(text, file, diagnostics)) return std::nullopt;
-  TreeBuilder builder(file, text.size(), progress);
+
+ protected:
+  int_type underflow() override {
+    if (gptr() < egptr()) return traits_type::to_int_type(*gptr());
+    if (in_tail_ || tail_.empty()) return traits_type::eof();
+    in_tail_ = true;
+    show(tail_.data(), tail_.data() + tail_.size());
+    return traits_type::to_int_type(*gptr());
+  }
+
+ private:
+  void show(const char* begin, const char* end) {
+    // Read only: the get area never writes.
+    char* b = const_cast<char*>(begin);  // NOLINT(cppcoreguidelines-pro-type-const-cast)
+    setg(b, b, b + (end - begin));
+  }
+  const std::string& tail_;
+  bool in_tail_ = false;
+};
+
+/// One YAML document from text[begin, end) followed by `tail`: the whole text, or a piece of it
+/// (see Piece) read with the lines before it and the levels enclosing it counted in. Problems
+/// go to `diagnostics`; `values` gets the values read.
+std::optional<DocNode> parse_range(const std::string& text, std::size_t begin, std::size_t end,
+                                   const std::string& tail,
+                                   const std::shared_ptr<const std::string>& file, int lines_before,
+                                   int levels_above, std::vector<Diagnostic>& diagnostics,
+                                   const ParseProgress& progress, std::size_t& values) {
+  TreeBuilder builder(file, end - begin, progress, lines_before, levels_above);
+  const auto at = [&](const YAML::Mark& mark) {
+    return SourceLocation{*file, lines_before + mark.line + 1, mark.column + 1};
+  };
   try {
-    std::istringstream in(text);
+    RangeBuffer buffer(text.data() + begin, text.data() + end, tail);
+    std::istream in(&buffer);
     YAML::Parser parser(in);
     if (!parser.HandleNextDocument(builder)) {
-      return DocNode{DocNode::Kind::kNull, SourceLocation{file, 0, 0}, {}, {}, {}};
+      return DocNode{DocNode::Kind::kNull, SourceLocation{*file, 0, 0}, {}, {}, {}};
     }
+    values = builder.values();
     if (builder.too_deep()) {
       diagnostics.push_back({*builder.too_deep(), "", too_deep()});
       return std::nullopt;
     }
     // Further documents are only counted, and the first one located; nothing is kept.
-    ExtraDocuments extra(file);
+    ExtraDocuments extra(*file);
     int documents = 1;
     int previous = -1;
     while (parser.HandleNextDocument(extra)) {
       // yaml-cpp 0.7 returns empty documents forever, without moving on, at a token it cannot
       // start a document with (a ',' at the start of a line, say): that is a syntax error.
-      const YAML::Mark& at = extra.start();
-      if (at.pos == previous) {
-        const std::size_t pos = static_cast<std::size_t>(std::max(at.pos, 0));
+      const YAML::Mark& start = extra.start();
+      if (start.pos == previous) {
+        const std::size_t pos = begin + static_cast<std::size_t>(std::max(start.pos, 0));
         std::string message = "invalid YAML: unexpected text";
-        if (pos < text.size() && text[pos] > ' ' && text[pos] < 0x7f) {
+        if (pos < end && text[pos] > ' ' && text[pos] < 0x7f) {
           message = fmt::format("invalid YAML: unexpected '{}'", text[pos]);
         }
-        diagnostics.push_back({{file, at.line + 1, at.column + 1}, "", message});
+        diagnostics.push_back({at(start), "", message});
         return std::nullopt;
       }
-      previous = at.pos;
+      previous = start.pos;
       ++documents;
     }
     if (documents > 1) {
-      diagnostics.push_back({extra.where(), "",
+      SourceLocation where = extra.where();
+      if (where.line > 0) where.line += lines_before;
+      diagnostics.push_back({where, "",
                              fmt::format("expected one YAML document, found {}; remove the extra "
                                          "'---' separators",
                                          documents)});
@@ -454,13 +507,13 @@ std::optional<DocNode> parse_document(const std::string& text, const std::string
     return std::nullopt;
   } catch (const YAML::DeepRecursion& e) {
     // yaml-cpp's own guard against recursion: by then our limit has been passed already.
-    SourceLocation where{file, 0, 0};
-    if (!e.mark.is_null()) where = {file, e.mark.line + 1, e.mark.column + 1};
+    SourceLocation where{*file, 0, 0};
+    if (!e.mark.is_null()) where = at(e.mark);
     diagnostics.push_back({builder.too_deep().value_or(where), "", too_deep()});
     return std::nullopt;
   } catch (const YAML::Exception& e) {
-    SourceLocation where{file, 0, 0};
-    if (!e.mark.is_null()) where = {file, e.mark.line + 1, e.mark.column + 1};
+    SourceLocation where{*file, 0, 0};
+    if (!e.mark.is_null()) where = at(e.mark);
     diagnostics.push_back({where, "", "invalid YAML: " + e.msg});
     return std::nullopt;
   }
@@ -469,8 +522,221 @@ std::optional<DocNode> parse_document(const std::string& text, const std::string
     return std::nullopt;
   }
   DocNode root = builder.take_root();
-  if (root.is_null()) root.where = SourceLocation{file, 0, 0};
+  if (root.is_null()) root.where = SourceLocation{*file, 0, 0};
   return root;
+}
+
+/// A piece of a large text that parses on its own: one or more whole entries of the top-level
+/// map (the first piece also holds what comes before them), or, with `items`, items of the
+/// list under the last key of the piece before.
+struct Piece {
+  std::size_t begin = 0;
+  std::size_t end = 0;
+  int lines_before = 0;
+  bool items = false;
+  std::size_t indent = 0;  ///< with `items`: the indentation of the items' "- "
+};
+
+/// The value that marks the end of a piece, as a top-level key or as the last item of a list.
+constexpr const char* kEndMark = "__corridor_end_of_piece__";
+
+/// Cuts `text` into pieces of at least `piece_bytes` where a new top-level key starts (a line
+/// beginning with a letter or '_') or, inside a top-level list written one item per line, where
+/// a new item starts (a "- " at the list's indentation). Nothing here reads YAML: a cut that
+/// is not a boundary of the document (inside a quoted text running over several lines, say)
+/// leaves a piece that does not parse on its own, and parse_document then reads the whole
+/// text in one piece instead.
+std::vector<Piece> cut_pieces(const std::string& text, std::size_t piece_bytes) {
+  constexpr std::size_t kNoList = std::string::npos;
+  std::vector<Piece> pieces(1);
+  std::size_t list_indent = kNoList;  // indentation of the items of the current key's list
+  bool after_key = false;  // after a key with nothing behind its ':' (a list or map may follow)
+  int line = 0;
+  for (std::size_t pos = 0; pos < text.size(); ++line) {
+    const std::size_t newline = text.find('\n', pos);
+    const std::size_t next = newline == std::string::npos ? text.size() : newline + 1;
+    const char first = text[pos];
+    bool cut = false;
+    bool items = false;
+    if (std::isalpha(static_cast<unsigned char>(first)) != 0 || first == '_') {
+      const std::size_t colon = text.find(':', pos);
+      std::size_t rest = colon == std::string::npos || colon >= next ? next : colon + 1;
+      while (rest < next && text[rest] == ' ') ++rest;
+      after_key = rest < next && (text[rest] == '\n' || text[rest] == '\r' || text[rest] == '#');
+      list_indent = kNoList;
+      cut = true;
+    } else if (first == ' ' || first == '-') {
+      std::size_t indent = 0;
+      while (pos + indent < next && text[pos + indent] == ' ') ++indent;
+      const std::size_t at = pos + indent;
+      const bool blank = at >= next || text[at] == '\n' || text[at] == '\r' || text[at] == '#';
+      const bool dash =
+          at < next && text[at] == '-' &&
+          (at + 1 >= next || text[at + 1] == ' ' || text[at + 1] == '\n' || text[at + 1] == '\r');
+      if (after_key && !blank) {
+        after_key = false;
+        if (dash) list_indent = indent;  // the first item: it stays with its key
+      } else if (dash && indent == list_indent) {
+        cut = items = true;
+      }
+    }
+    // A run of items ends where the next top-level key starts, whatever its size.
+    if (cut && (pos - pieces.back().begin >= piece_bytes || (!items && pieces.back().items))) {
+      pieces.back().end = pos;
+      pieces.push_back({pos, 0, line, items, items ? list_indent : 0});
+    }
+    pos = next;
+  }
+  pieces.back().end = text.size();
+  return pieces;
+}
+
+/// The line parse_pieces adds after piece `k` (not the last): the end mark as an item of the
+/// list that goes on in the next piece or that this piece continues, else as a top-level key.
+std::string end_line(const std::vector<Piece>& pieces, std::size_t k) {
+  const Piece& next = pieces[k + 1];
+  if (next.items) return fmt::format("{}- {}\n", std::string(next.indent, ' '), kEndMark);
+  if (pieces[k].items) return fmt::format("{}- {}\n", std::string(pieces[k].indent, ' '), kEndMark);
+  return fmt::format("{}: 0\n", kEndMark);
+}
+
+/// Takes the end mark off piece `k`'s tree. False when it is not the last value where
+/// end_line() put it: the piece then ended inside a value (a quoted text or a bracket running
+/// over lines, which yaml-cpp closes at the end of its input without a word), so the cut was
+/// not a boundary of the document.
+bool take_end_mark(DocNode& root, const std::vector<Piece>& pieces, std::size_t k) {
+  const bool item = pieces[k + 1].items || pieces[k].items;
+  if (!item) {
+    if (!root.is_map() || root.entries.empty()) return false;
+    const DocEntry& last = root.entries.back();
+    if (last.key != kEndMark || !last.value.is_scalar() || last.value.text != "0") return false;
+    root.entries.pop_back();
+    return true;
+  }
+  DocNode* list = &root;
+  if (!pieces[k].items) {
+    if (!root.is_map() || root.entries.empty()) return false;
+    list = &root.entries.back().value;
+  }
+  if (!list->is_list() || list->items.empty()) return false;
+  const DocNode& last = list->items.back();
+  if (!last.is_scalar() || last.text != kEndMark) return false;
+  list->items.pop_back();
+  return true;
+}
+
+/// Parses the pieces on `threads` threads and joins them into one tree, or returns nullopt when
+/// a piece does not parse on its own, or the pieces do not join as the whole text would read
+/// (a key in two pieces, more values than kMaxValues together). Progress is reported from the
+/// calling thread.
+std::optional<DocNode> parse_pieces(const std::string& text, const std::vector<Piece>& pieces,
+                                    const std::shared_ptr<const std::string>& file,
+                                    unsigned threads, const ParseProgress& progress) {
+  const std::size_t n = pieces.size();
+  std::vector<std::optional<DocNode>> roots(n);
+  std::vector<std::size_t> values(n, 0);
+  std::vector<std::atomic<std::size_t>> read(n);  // bytes of each piece read so far
+  std::atomic<std::size_t> next{0};
+  std::atomic<bool> failed{false};
+  std::atomic<unsigned> running{0};
+  std::mutex mutex;
+  std::condition_variable finished;
+  const auto work = [&] {
+    for (std::size_t k = 0; !failed && (k = next++) < n;) {
+      const Piece& p = pieces[k];
+      const ParseProgress note = [&read, k, size = p.end - p.begin](double share) {
+        read[k] = static_cast<std::size_t>(share * static_cast<double>(size));
+      };
+      std::vector<Diagnostic> problems;
+      try {
+        const std::string tail = k + 1 < n ? end_line(pieces, k) : std::string();
+        roots[k] = parse_range(text, p.begin, p.end, tail, file, p.lines_before, p.items ? 1 : 0,
+                               problems, note, values[k]);
+        if (roots[k] && k + 1 < n && !take_end_mark(*roots[k], pieces, k)) roots[k].reset();
+      } catch (...) {  // out of memory, say: the whole text in one piece says what it is
+        roots[k].reset();
+      }
+      read[k] = p.end - p.begin;
+      if (!roots[k] || !problems.empty()) failed = true;
+    }
+    const std::lock_guard<std::mutex> lock(mutex);
+    --running;
+    finished.notify_all();
+  };
+  std::vector<std::thread> pool;
+  const auto planned = static_cast<unsigned>(std::min<std::size_t>(threads, n));
+  running = planned;
+  try {
+    for (unsigned t = 0; t < planned; ++t) pool.emplace_back(work);
+  } catch (const std::system_error&) {  // no more threads: those started do all the pieces
+    const std::lock_guard<std::mutex> lock(mutex);
+    running -= planned - static_cast<unsigned>(pool.size());
+    if (pool.empty()) return std::nullopt;
+  }
+  {
+    std::unique_lock<std::mutex> lock(mutex);
+    while (!finished.wait_for(lock, std::chrono::milliseconds(100), [&] { return running == 0; })) {
+      if (!progress) continue;
+      std::size_t done = 0;
+      for (const auto& r : read) done += r;
+      progress(static_cast<double>(done) / static_cast<double>(text.size()));
+    }
+  }
+  for (auto& t : pool) t.join();
+  if (failed) return std::nullopt;
+
+  std::size_t total = 0;
+  for (std::size_t v : values) total += v;
+  if (total > kMaxValues || !roots[0]->is_map()) return std::nullopt;
+  DocNode root = std::move(*roots[0]);
+  for (std::size_t k = 1; k < n; ++k) {
+    DocNode& piece = *roots[k];
+    if (pieces[k].items) {
+      if (!piece.is_list() || root.entries.empty() || !root.entries.back().value.is_list()) {
+        return std::nullopt;
+      }
+      auto& items = root.entries.back().value.items;
+      items.insert(items.end(), std::make_move_iterator(piece.items.begin()),
+                   std::make_move_iterator(piece.items.end()));
+    } else {
+      if (!piece.is_map()) return std::nullopt;
+      for (DocEntry& e : piece.entries) {
+        if (root.find_entry(e.key) != nullptr) return std::nullopt;
+        root.entries.push_back(std::move(e));
+      }
+    }
+  }
+  return root;
+}
+
+}  // namespace
+
+std::optional<DocNode> parse_document(const std::string& text, const std::string& file,
+                                      std::vector<Diagnostic>& diagnostics,
+                                      const ParseProgress& progress, const ParseSplit& split) {
+  if (text.size() > kMaxFileBytes) {
+    diagnostics.push_back({{file, 0, 0}, "", too_large(text.size())});
+    return std::nullopt;
+  }
+  if (!check_encoding(text, file, diagnostics)) return std::nullopt;
+  if (!check_tabs(text, file, diagnostics)) return std::nullopt;
+  const auto name = std::make_shared<const std::string>(file);
+  const unsigned threads =
+      split.threads != 0 ? split.threads : std::max(1u, std::thread::hardware_concurrency());
+  if (threads > 1 && text.size() >= 2 * split.piece_bytes) {
+    // Four pieces per thread or more, so that the threads finish at about the same time.
+    const std::size_t piece_bytes = std::max(split.piece_bytes, text.size() / (4 * threads));
+    const std::vector<Piece> pieces = cut_pieces(text, piece_bytes);
+    if (pieces.size() > 1) {
+      if (auto root = parse_pieces(text, pieces, name, threads, progress)) {
+        if (split.pieces != nullptr) *split.pieces = pieces.size();
+        return root;
+      }
+    }
+  }
+  if (split.pieces != nullptr) *split.pieces = 1;
+  std::size_t values = 0;
+  return parse_range(text, 0, text.size(), {}, name, 0, 0, diagnostics, progress, values);
 }
 
 bool check_top_level(const DocNode& document, const std::string& file,

@@ -85,13 +85,24 @@ inline constexpr std::size_t kMaxValues = 5'000'000;  ///< after expanding YAML 
 /// display of a large file.
 using ParseProgress = std::function<void(double share)>;
 
+/// How parse_document may read a large text on several threads: in pieces of at least
+/// `piece_bytes` that parse on their own (whole top-level entries, or runs of items of a
+/// top-level list), joined into the same tree as reading it whole. A text that does not cut
+/// that way is read whole, as is any text under two pieces long.
+struct ParseSplit {
+  unsigned threads = 0;                ///< 0: one per core; 1: never split
+  std::size_t piece_bytes = 1u << 20;  ///< the smallest piece
+  std::size_t* pieces = nullptr;       ///< if set, gets the pieces read (1: the text whole)
+};
+
 /// Parses YAML text into a tree. `file` names the text in locations. Problems (syntax errors,
 /// tabs in indentation, limits) are appended to `diagnostics` and nullopt returned. An empty
-/// document yields a kNull node.
+/// document yields a kNull node. The tree and the problems are the same however `split` is set.
 [[nodiscard]] std::optional<DocNode> parse_document(const std::string& text,
                                                     const std::string& file,
                                                     std::vector<Diagnostic>& diagnostics,
-                                                    const ParseProgress& progress = {});
+                                                    const ParseProgress& progress = {},
+                                                    const ParseSplit& split = {});
 
 /// Checks that a parsed document can be a scenario: not empty, and a map at the top level.
 /// Appends a diagnostic and returns false otherwise.
