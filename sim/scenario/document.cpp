@@ -16,6 +16,7 @@
 #include <condition_variable>
 #include <cstdio>
 #include <cstring>
+#include <exception>
 #include <filesystem>
 #include <iterator>
 #include <map>
@@ -673,16 +674,23 @@ std::optional<DocNode> parse_pieces(const std::string& text, const std::vector<P
     running -= planned - static_cast<unsigned>(pool.size());
     if (pool.empty()) return std::nullopt;
   }
+  std::exception_ptr thrown;  // by `progress`: passed on once the threads have ended
   {
     std::unique_lock<std::mutex> lock(mutex);
     while (!finished.wait_for(lock, std::chrono::milliseconds(100), [&] { return running == 0; })) {
-      if (!progress) continue;
+      if (!progress || thrown) continue;
       std::size_t done = 0;
       for (const auto& r : read) done += r;
-      progress(static_cast<double>(done) / static_cast<double>(text.size()));
+      try {
+        progress(static_cast<double>(done) / static_cast<double>(text.size()));
+      } catch (...) {
+        thrown = std::current_exception();
+        failed = true;
+      }
     }
   }
   for (auto& t : pool) t.join();
+  if (thrown) std::rethrow_exception(thrown);
   if (failed) return std::nullopt;
 
   std::size_t total = 0;
