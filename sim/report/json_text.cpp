@@ -2,9 +2,13 @@
 // corridor/report/json_text.hpp), in nlohmann::json's own layout so that the text is the same.
 #include "corridor/report/json_text.hpp"
 
+#include <algorithm>
+#include <exception>
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <system_error>
+#include <thread>
 #include <vector>
 
 namespace corridor::report {
@@ -29,10 +33,54 @@ void append_nested(std::string& out, const nlohmann::json& value, int depth) {
   out.append(text, from, std::string::npos);
 }
 
+/// Appends elements [from, to) of `a`, each on its own line as pretty_json lays out an array.
+void append_elements(std::string& out, const ArrayOfElements& a, std::size_t from, std::size_t to) {
+  for (std::size_t i = from; i < to; ++i) {
+    out += "    ";
+    append_nested(out, a.element(i), 2);
+    out += i + 1 < a.size ? ",\n" : "\n";
+  }
+}
+
+/// Writes the elements of a large array to `stream`, built on all cores: each round, every
+/// thread builds a block of kBlock elements into its own text, and the blocks are written in
+/// order, so the text is the same as building them one by one. An exception thrown for an
+/// element is thrown again once the round's threads have ended.
+void write_elements_on_threads(std::ostream& stream, const ArrayOfElements& a, unsigned threads) {
+  constexpr std::size_t kBlock = 256;
+  std::vector<std::string> blocks(threads);
+  std::vector<std::exception_ptr> errors(threads);
+  const auto build = [&](unsigned t, std::size_t from) {
+    try {
+      append_elements(blocks[t], a, std::min(a.size, from), std::min(a.size, from + kBlock));
+    } catch (...) {
+      errors[t] = std::current_exception();
+    }
+  };
+  for (std::size_t first = 0; first < a.size; first += kBlock * threads) {
+    std::vector<std::thread> helpers;
+    unsigned t = 1;
+    try {
+      for (; t < threads; ++t) helpers.emplace_back(build, t, first + t * kBlock);
+    } catch (const std::system_error&) {  // no more threads: this one builds the rest
+      for (unsigned rest = t; rest < threads; ++rest) build(rest, first + rest * kBlock);
+    }
+    build(0, first);
+    for (auto& h : helpers) h.join();
+    for (unsigned k = 0; k < threads; ++k) {
+      if (errors[k]) std::rethrow_exception(errors[k]);
+    }
+    for (auto& b : blocks) {
+      stream.write(b.data(), static_cast<std::streamsize>(b.size()));
+      b.clear();
+    }
+  }
+}
+
 }  // namespace
 
 void pretty_json(std::ostream& stream, const nlohmann::json& head,
-                 const std::map<std::string, ArrayOfElements>& arrays) {
+                 const std::map<std::string, ArrayOfElements>& arrays, unsigned threads) {
   if (!head.is_object()) throw std::logic_error("pretty_json: the head must be an object");
   // The keys of both, in the order an object prints them (nlohmann::json keeps them sorted).
   struct Key {
@@ -57,6 +105,9 @@ void pretty_json(std::ostream& stream, const nlohmann::json& head,
   }
   // Written in pieces of about this size, so that the text never exists whole either.
   constexpr std::size_t kPiece = 1 << 16;
+  // Arrays this long are built on all cores (write_elements_on_threads).
+  constexpr std::size_t kElementsOnThreads = 4096;
+  if (threads == 0) threads = std::thread::hardware_concurrency();
   std::string out = "{\n";
   const auto flush = [&stream, &out](std::size_t above) {
     if (out.size() < above) return;
@@ -74,11 +125,14 @@ void pretty_json(std::ostream& stream, const nlohmann::json& head,
     } else {
       out += "[\n";
       const ArrayOfElements& a = *keys[k].elements;
-      for (std::size_t i = 0; i < a.size; ++i) {
-        out += "    ";
-        append_nested(out, a.element(i), 2);
-        out += i + 1 < a.size ? ",\n" : "\n";
-        flush(kPiece);
+      if (threads > 1 && a.size >= kElementsOnThreads) {
+        flush(0);
+        write_elements_on_threads(stream, a, threads);
+      } else {
+        for (std::size_t i = 0; i < a.size; ++i) {
+          append_elements(out, a, i, i + 1);
+          flush(kPiece);
+        }
       }
       out += "  ]";
     }

@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 #include <sstream>
+#include <stdexcept>
 #include <string>
 
 #include "corridor/report/run_report.hpp"
@@ -18,9 +19,10 @@ ArrayOfElements from(const json& array) {
   return {array.size(), [&array](std::size_t i) { return array[i]; }};
 }
 
-std::string pretty_json(const json& head, const std::map<std::string, ArrayOfElements>& arrays) {
+std::string pretty_json(const json& head, const std::map<std::string, ArrayOfElements>& arrays,
+                        unsigned threads = 1) {
   std::ostringstream out;
-  corridor::report::pretty_json(out, head, arrays);
+  corridor::report::pretty_json(out, head, arrays, threads);
   return out.str();
 }
 
@@ -75,6 +77,35 @@ TEST_CASE("piece by piece: an array longer than one written piece", "[report][js
   }();
   REQUIRE(expected.size() > 200000);
   CHECK(pretty_json(whole, {{"items", from(items)}}) == expected);
+}
+
+TEST_CASE("piece by piece: a long array built on several threads prints the same",
+          "[report][json]") {
+  // Long enough for the threads (4,096 elements), and not a whole number of their blocks.
+  json items = json::array();
+  for (int i = 0; i < 9001; ++i) items.push_back({{"id", "e" + std::to_string(i)}, {"v", i}});
+  const json short_items = json::array({1, 2});
+  const json whole = {{"name", "many"}};
+  json expected = whole;
+  expected["items"] = items;
+  expected["short"] = short_items;
+  for (unsigned threads : {2u, 3u}) {
+    INFO(threads << " threads");
+    CHECK(pretty_json(whole, {{"items", from(items)}, {"short", from(short_items)}}, threads) ==
+          expected.dump(2) + "\n");
+  }
+}
+
+TEST_CASE("piece by piece: an element that fails on a thread fails the document",
+          "[report][json]") {
+  const ArrayOfElements failing{6000, [](std::size_t i) {
+                                  if (i == 4321) throw std::runtime_error("element 4321");
+                                  return json(static_cast<int>(i));
+                                }};
+  for (unsigned threads : {1u, 3u}) {
+    INFO(threads << " threads");
+    CHECK_THROWS_WITH(pretty_json(json::object(), {{"items", failing}}, threads), "element 4321");
+  }
 }
 
 TEST_CASE("results.json written a link, node and flow at a time is the whole document's text",
