@@ -7,7 +7,6 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
-#include <system_error>
 #include <thread>
 #include <vector>
 
@@ -62,7 +61,7 @@ void write_elements_on_threads(std::ostream& stream, const ArrayOfElements& a, u
     unsigned t = 1;
     try {
       for (; t < threads; ++t) helpers.emplace_back(build, t, first + t * kBlock);
-    } catch (const std::system_error&) {  // no more threads: this one builds the rest
+    } catch (...) {  // no more threads (std::system_error): this one builds the rest
       for (unsigned rest = t; rest < threads; ++rest) build(rest, first + rest * kBlock);
     }
     build(0, first);

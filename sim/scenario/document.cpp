@@ -669,7 +669,7 @@ std::optional<DocNode> parse_pieces(const std::string& text, const std::vector<P
   running = planned;
   try {
     for (unsigned t = 0; t < planned; ++t) pool.emplace_back(work);
-  } catch (const std::system_error&) {  // no more threads: those started do all the pieces
+  } catch (...) {  // no more threads (std::system_error): those started do all the pieces
     const std::lock_guard<std::mutex> lock(mutex);
     running -= planned - static_cast<unsigned>(pool.size());
     if (pool.empty()) return std::nullopt;
@@ -732,7 +732,7 @@ std::optional<DocNode> parse_document(const std::string& text, const std::string
   const unsigned threads =
       split.threads != 0 ? split.threads : std::max(1u, std::thread::hardware_concurrency());
   if (threads > 1 && text.size() >= 2 * split.piece_bytes) {
-    // Four pieces per thread or more, so that the threads finish at about the same time.
+    // About four pieces per thread, so that the threads finish at about the same time.
     const std::size_t piece_bytes = std::max(split.piece_bytes, text.size() / (4 * threads));
     const std::vector<Piece> pieces = cut_pieces(text, piece_bytes);
     if (pieces.size() > 1) {
