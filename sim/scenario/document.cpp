@@ -651,7 +651,10 @@ std::optional<DocNode> parse_pieces(const std::string& text, const std::vector<P
       std::vector<Diagnostic> problems;
       try {
         const std::string tail = k + 1 < n ? end_line(pieces, k) : std::string();
-        roots[k] = parse_range(text, p.begin, p.end, tail, file, p.lines_before, p.items ? 1 : 0,
+        // A name of its own: the values of one piece share it, and threads counting the uses
+        // of one shared name would wait on each other at every value.
+        const auto name = std::make_shared<const std::string>(*file);
+        roots[k] = parse_range(text, p.begin, p.end, tail, name, p.lines_before, p.items ? 1 : 0,
                                problems, note, values[k]);
         if (roots[k] && k + 1 < n && !take_end_mark(*roots[k], pieces, k)) roots[k].reset();
       } catch (...) {  // out of memory, say: the whole text in one piece says what it is
