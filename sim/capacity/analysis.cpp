@@ -7,20 +7,18 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <atomic>
 #include <cmath>
-#include <exception>
 #include <limits>
 #include <map>
 #include <memory>
 #include <mutex>
 #include <numeric>
 #include <optional>
-#include <thread>
 #include <tuple>
 #include <utility>
 
 #include "corridor/capacity/max_flow.hpp"
+#include "corridor/core/parallel.hpp"
 
 namespace corridor::capacity {
 
@@ -765,45 +763,23 @@ std::vector<Bound> analyse(const graph::Network& network, const AnalysisProgress
     for (const std::size_t i : order) fleets[i] = fleet_bounds(network, s.flows[i]);
   }
 
-  // Bounds are taken in order by whichever thread is free; each is written to its own place,
-  // so the result does not depend on the number of threads.
-  std::atomic<std::size_t> next{0};
-  std::exception_ptr failure;  // the first exception of a thread, thrown again at the end
-  auto work = [&] {
-    std::map<const CapacityGraph*, std::unique_ptr<MaxFlowGraph>> solvers;
-    for (std::size_t i = next++; i < total; i = next++) {
-      if (s.corridors.empty()) {
-        const CapacityGraph& graph = graph_for(s.flows[i]);
-        auto& solver = solvers[&graph];
-        if (!solver) solver = graph.solver();
-        bounds[i] = flow_bound(network, graph, *solver, s.flows[i], fleets[i]);
-      } else {
-        bounds[i] = analyse_corridor(network, s.corridors[i]);
-      }
-      const std::lock_guard<std::mutex> lock(mutex);
-      ++done;
-      if (progress && done < total) progress(done, total);
+  // Bounds are taken in order by whichever worker is free; each is written to its own place,
+  // so the result does not depend on the number of threads. Each worker has its own solvers.
+  const auto workers = static_cast<unsigned>(std::max(1, threads));
+  std::vector<std::map<const CapacityGraph*, std::unique_ptr<MaxFlowGraph>>> solvers(workers);
+  core::parallel_for(total, workers, [&](std::size_t i, unsigned worker) {
+    if (s.corridors.empty()) {
+      const CapacityGraph& graph = graph_for(s.flows[i]);
+      auto& solver = solvers[worker][&graph];
+      if (!solver) solver = graph.solver();
+      bounds[i] = flow_bound(network, graph, *solver, s.flows[i], fleets[i]);
+    } else {
+      bounds[i] = analyse_corridor(network, s.corridors[i]);
     }
-  };
-  auto worker = [&] {
-    try {
-      work();
-    } catch (...) {
-      next = total;  // the other threads take no further bound
-      const std::lock_guard<std::mutex> lock(mutex);
-      if (!failure) failure = std::current_exception();
-    }
-  };
-  const std::size_t pool_size =
-      std::min<std::size_t>(total, static_cast<std::size_t>(std::max(1, threads)));
-  if (pool_size <= 1) {
-    worker();
-  } else {
-    std::vector<std::thread> pool;
-    for (std::size_t t = 0; t < pool_size; ++t) pool.emplace_back(worker);
-    for (auto& thread : pool) thread.join();
-  }
-  if (failure) std::rethrow_exception(failure);
+    const std::lock_guard<std::mutex> lock(mutex);
+    ++done;
+    if (progress && done < total) progress(done, total);
+  });
   if (progress) progress(total, total);
   return bounds;
 }

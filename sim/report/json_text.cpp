@@ -3,12 +3,13 @@
 #include "corridor/report/json_text.hpp"
 
 #include <algorithm>
-#include <exception>
 #include <stdexcept>
 #include <string>
 #include <string_view>
 #include <thread>
 #include <vector>
+
+#include "corridor/core/parallel.hpp"
 
 namespace corridor::report {
 namespace {
@@ -42,36 +43,21 @@ void append_elements(std::string& out, const ArrayOfElements& a, std::size_t fro
 }
 
 /// Writes the elements of a large array to `stream`, built on all cores: each round, every
-/// thread builds a block of kBlock elements into its own text, and the blocks are written in
-/// order, so the text is the same as building them one by one. An exception thrown for an
-/// element is thrown again once the round's threads have ended.
+/// worker builds a block of kBlock elements into its own text, and the blocks are written in
+/// order, so the text is the same as building them one by one.
 void write_elements_on_threads(std::ostream& stream, const ArrayOfElements& a, unsigned threads) {
   constexpr std::size_t kBlock = 256;
   std::vector<std::string> blocks(threads);
-  std::vector<std::exception_ptr> errors(threads);
-  const auto build = [&](unsigned t, std::size_t from) {
-    try {
-      append_elements(blocks[t], a, std::min(a.size, from), std::min(a.size, from + kBlock));
-    } catch (...) {
-      errors[t] = std::current_exception();
-    }
-  };
   for (std::size_t first = 0; first < a.size; first += kBlock * threads) {
-    std::vector<std::thread> helpers;
-    unsigned t = 1;
-    try {
-      for (; t < threads; ++t) helpers.emplace_back(build, t, first + t * kBlock);
-    } catch (...) {  // no more threads (std::system_error): this one builds the rest
-      for (unsigned rest = t; rest < threads; ++rest) build(rest, first + rest * kBlock);
-    }
-    build(0, first);
-    for (auto& h : helpers) h.join();
-    for (unsigned k = 0; k < threads; ++k) {
-      if (errors[k]) std::rethrow_exception(errors[k]);
-    }
-    for (auto& b : blocks) {
-      stream.write(b.data(), static_cast<std::streamsize>(b.size()));
-      b.clear();
+    const std::size_t count =
+        std::min<std::size_t>(threads, (a.size - first + kBlock - 1) / kBlock);
+    core::parallel_for(count, threads, [&](std::size_t b, unsigned) {
+      const std::size_t from = first + b * kBlock;
+      append_elements(blocks[b], a, from, std::min(a.size, from + kBlock));
+    });
+    for (std::size_t b = 0; b < count; ++b) {
+      stream.write(blocks[b].data(), static_cast<std::streamsize>(blocks[b].size()));
+      blocks[b].clear();
     }
   }
 }

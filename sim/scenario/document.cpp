@@ -12,19 +12,18 @@
 #include <atomic>
 #include <cctype>
 #include <cerrno>
-#include <chrono>
-#include <condition_variable>
 #include <cstdio>
 #include <cstring>
-#include <exception>
 #include <filesystem>
+#include <functional>
 #include <iterator>
 #include <map>
 #include <memory>
-#include <mutex>
 #include <streambuf>
 #include <system_error>
 #include <thread>
+
+#include "corridor/core/parallel.hpp"
 
 namespace corridor::scenario {
 
@@ -637,63 +636,35 @@ std::optional<DocNode> parse_pieces(const std::string& text, const std::vector<P
   std::vector<std::optional<DocNode>> roots(n);
   std::vector<std::size_t> values(n, 0);
   std::vector<std::atomic<std::size_t>> read(n);  // bytes of each piece read so far
-  std::atomic<std::size_t> next{0};
   std::atomic<bool> failed{false};
-  std::atomic<unsigned> running{0};
-  std::mutex mutex;
-  std::condition_variable finished;
-  const auto work = [&] {
-    for (std::size_t k = 0; !failed && (k = next++) < n;) {
-      const Piece& p = pieces[k];
-      const ParseProgress note = [&read, k, size = p.end - p.begin](double share) {
-        read[k] = static_cast<std::size_t>(share * static_cast<double>(size));
-      };
-      std::vector<Diagnostic> problems;
-      try {
-        const std::string tail = k + 1 < n ? end_line(pieces, k) : std::string();
-        // A name of its own: the values of one piece share it, and threads counting the uses
-        // of one shared name would wait on each other at every value.
-        const auto name = std::make_shared<const std::string>(*file);
-        roots[k] = parse_range(text, p.begin, p.end, tail, name, p.lines_before, p.items ? 1 : 0,
-                               problems, note, values[k]);
-        if (roots[k] && k + 1 < n && !take_end_mark(*roots[k], pieces, k)) roots[k].reset();
-      } catch (...) {  // out of memory, say: the whole text in one piece says what it is
-        roots[k].reset();
-      }
-      read[k] = p.end - p.begin;
-      if (!roots[k] || !problems.empty()) failed = true;
+  const auto parse_piece = [&](std::size_t k, unsigned) {
+    if (failed) return;  // the whole text is read again anyway
+    const Piece& p = pieces[k];
+    const ParseProgress note = [&read, k, size = p.end - p.begin](double share) {
+      read[k] = static_cast<std::size_t>(share * static_cast<double>(size));
+    };
+    std::vector<Diagnostic> problems;
+    try {
+      const std::string tail = k + 1 < n ? end_line(pieces, k) : std::string();
+      // A name of its own: the values of one piece share it, and threads counting the uses
+      // of one shared name would wait on each other at every value.
+      const auto name = std::make_shared<const std::string>(*file);
+      roots[k] = parse_range(text, p.begin, p.end, tail, name, p.lines_before, p.items ? 1 : 0,
+                             problems, note, values[k]);
+      if (roots[k] && k + 1 < n && !take_end_mark(*roots[k], pieces, k)) roots[k].reset();
+    } catch (...) {  // out of memory, say: the whole text in one piece says what it is
+      roots[k].reset();
     }
-    const std::lock_guard<std::mutex> lock(mutex);
-    --running;
-    finished.notify_all();
+    read[k] = p.end - p.begin;
+    if (!roots[k] || !problems.empty()) failed = true;
   };
-  std::vector<std::thread> pool;
-  const auto planned = static_cast<unsigned>(std::min<std::size_t>(threads, n));
-  running = planned;
-  try {
-    for (unsigned t = 0; t < planned; ++t) pool.emplace_back(work);
-  } catch (...) {  // no more threads (std::system_error): those started do all the pieces
-    const std::lock_guard<std::mutex> lock(mutex);
-    running -= planned - static_cast<unsigned>(pool.size());
-    if (pool.empty()) return std::nullopt;
-  }
-  std::exception_ptr thrown;  // by `progress`: passed on once the threads have ended
-  {
-    std::unique_lock<std::mutex> lock(mutex);
-    while (!finished.wait_for(lock, std::chrono::milliseconds(100), [&] { return running == 0; })) {
-      if (!progress || thrown) continue;
-      std::size_t done = 0;
-      for (const auto& r : read) done += r;
-      try {
-        progress(static_cast<double>(done) / static_cast<double>(text.size()));
-      } catch (...) {
-        thrown = std::current_exception();
-        failed = true;
-      }
-    }
-  }
-  for (auto& t : pool) t.join();
-  if (thrown) std::rethrow_exception(thrown);
+  // The calling thread reports the share read while the pieces are parsed.
+  const auto report = [&] {
+    std::size_t done = 0;
+    for (const auto& r : read) done += r;
+    progress(static_cast<double>(done) / static_cast<double>(text.size()));
+  };
+  core::parallel_for(n, threads, parse_piece, progress ? std::function<void()>(report) : nullptr);
   if (failed) return std::nullopt;
 
   std::size_t total = 0;
