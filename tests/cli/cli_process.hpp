@@ -13,6 +13,7 @@
 #include <iterator>
 #include <stdexcept>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace corridor::testing {
@@ -58,12 +59,11 @@ struct Child {
   std::filesystem::path err_file;
 };
 
-/// Starts `corridor ARGS...` in `cwd`, stdout and stderr to files under `dir`.
-inline Child start_corridor(const std::vector<std::string>& args, const std::filesystem::path& dir,
-                            const std::filesystem::path& cwd = ".") {
+/// Starts the program `argv_text[0]` (a path) with the arguments after it in `cwd`, stdout and
+/// stderr to files under `dir`.
+inline Child start_program(std::vector<std::string> argv_text, const std::filesystem::path& dir,
+                           const std::filesystem::path& cwd = ".") {
   Child child{-1, dir / "stdout.txt", dir / "stderr.txt"};
-  std::vector<std::string> argv_text{CORRIDOR_BINARY};
-  argv_text.insert(argv_text.end(), args.begin(), args.end());
   std::vector<char*> argv;
   for (auto& a : argv_text) argv.push_back(a.data());
   argv.push_back(nullptr);
@@ -80,6 +80,14 @@ inline Child start_corridor(const std::vector<std::string>& args, const std::fil
     ::_exit(127);
   }
   return child;
+}
+
+/// Starts `corridor ARGS...` in `cwd`, stdout and stderr to files under `dir`.
+inline Child start_corridor(const std::vector<std::string>& args, const std::filesystem::path& dir,
+                            const std::filesystem::path& cwd = ".") {
+  std::vector<std::string> argv_text{CORRIDOR_BINARY};
+  argv_text.insert(argv_text.end(), args.begin(), args.end());
+  return start_program(std::move(argv_text), dir, cwd);
 }
 
 struct Outcome {
