@@ -4,10 +4,10 @@
 
 #include <algorithm>
 #include <iostream>
-#include <thread>
 
 #include "commands.hpp"
 #include "corridor/capacity/analysis.hpp"
+#include "corridor/core/parallel.hpp"
 #include "corridor/error.hpp"
 #include "corridor/exit_status.hpp"
 #include "corridor/graph/network.hpp"
@@ -68,9 +68,7 @@ int run(const CapacityArgs& args) {
     }
     bounds.push_back(capacity::analyse_flow(network, flow));
   } else {
-    const int threads = args.threads > 0
-                            ? args.threads
-                            : std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
+    const int threads = args.threads > 0 ? args.threads : static_cast<int>(core::default_threads());
     bounds = capacity::analyse(
         network,
         [&status](std::size_t done, std::size_t total) {
@@ -116,8 +114,11 @@ void add_capacity_command(CLI::App& app, Action& action) {
                   "commodity between the two nodes");
   cmd->add_option("-f,--format", args->format, "Output format: table or json")
       ->check(CLI::IsMember({"table", "json"}));
-  cmd->add_option("-t,--threads", args->threads, "Bounds worked out at a time (default: all cores)")
-      ->check(CLI::Range(1, 1024));
+  cmd->add_option("-t,--threads", args->threads,
+                  "Bounds worked out at a time, and threads for reading a large scenario file "
+                  "(default: all cores)")
+      ->check(CLI::Range(1, 1024))
+      ->each(use_threads);
   cmd->callback([&action, args] { action = [args] { return run(*args); }; });
 }
 

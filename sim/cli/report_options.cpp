@@ -8,6 +8,7 @@
 #include <sstream>
 #include <utility>
 
+#include "corridor/core/parallel.hpp"
 #include "corridor/error.hpp"
 #include "corridor/pipeline/distributed.hpp"
 #include "corridor/report/atomic_file.hpp"
@@ -26,8 +27,11 @@ void add_report_options(CLI::App* cmd, ReportArgs& args, const std::string& what
           ? "Random seed (default: the scenario's run.seed); the same seed gives "
             "identical results"
           : "Random seed shared by every " + what + " (default: the first scenario's run.seed)");
-  cmd->add_option("-t,--threads", args.threads, "Worker threads (default: all cores)")
-      ->check(CLI::Range(1, 1024));
+  cmd->add_option("-t,--threads", args.threads,
+                  "Threads for the replications, for reading a large scenario file and for "
+                  "writing a long report (default: all cores)")
+      ->check(CLI::Range(1, 1024))
+      ->each(use_threads);
   std::vector<std::string> formats{"table", "json", "csv", "md", "html"};
   if (geojson) formats.emplace_back("geojson");
   cmd->add_option("-f,--format", args.format,
@@ -40,6 +44,11 @@ void add_report_options(CLI::App* cmd, ReportArgs& args, const std::string& what
   cmd->add_option("-o,--out", args.out,
                   "Directory to write the report into; without it, the report goes to standard "
                   "output (csv needs a directory)");
+}
+
+void use_threads(const std::string& value) {
+  // Checked by the option's range before this runs.
+  core::set_default_threads(static_cast<unsigned>(std::stoul(value)));
 }
 
 void check_destination(const ReportArgs& args) {

@@ -35,6 +35,10 @@ struct ReportArgs {
 void add_report_options(CLI::App* cmd, ReportArgs& args, const std::string& what,
                         bool geojson = false);
 
+/// For a --threads option's `each`: makes VALUE (checked to be 1 to 1024) the number of threads
+/// every parallel step of the library takes (core::set_default_threads).
+void use_threads(const std::string& value);
+
 /// Refuses, before anything is simulated, a format that writes several files without --out.
 void check_destination(const ReportArgs& args);
 

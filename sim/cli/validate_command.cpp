@@ -19,6 +19,7 @@ namespace {
 struct ValidateOptions {
   std::vector<std::string> files;
   std::vector<std::string> sets;
+  int threads = 0;  ///< set through use_threads(); kept for CLI11
 };
 
 int validate_files(const ValidateOptions& options) {
@@ -73,6 +74,10 @@ void add_validate_command(CLI::App& app, Action& action) {
                   "Override a value before validating, as PATH=VALUE (repeatable), e.g.\n"
                   "--set fleets.ferry_az.count=6 --set run.horizon='180 d'")
       ->type_name("PATH=VALUE");
+  cmd->add_option("-t,--threads", options->threads,
+                  "Threads for reading a large file (default: all cores)")
+      ->check(CLI::Range(1, 1024))
+      ->each(use_threads);
   cmd->callback([&action, options] { action = [options] { return validate_files(*options); }; });
 }
 

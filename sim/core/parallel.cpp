@@ -11,6 +11,21 @@
 
 namespace corridor::core {
 
+namespace {
+
+std::atomic<unsigned> g_default_threads{0};  // 0: one per core
+
+}  // namespace
+
+unsigned default_threads() {
+  const unsigned set = g_default_threads.load(std::memory_order_relaxed);
+  return set != 0 ? set : std::max(1u, std::thread::hardware_concurrency());
+}
+
+void set_default_threads(unsigned threads) {
+  g_default_threads.store(threads, std::memory_order_relaxed);
+}
+
 void parallel_for(std::size_t count, unsigned threads, const ParallelTask& task,
                   const std::function<void()>& while_waiting, std::chrono::milliseconds interval) {
   const auto workers = static_cast<unsigned>(std::min<std::size_t>(std::max(1u, threads), count));

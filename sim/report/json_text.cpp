@@ -6,7 +6,6 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
-#include <thread>
 #include <vector>
 
 #include "corridor/core/parallel.hpp"
@@ -92,7 +91,7 @@ void pretty_json(std::ostream& stream, const nlohmann::json& head,
   constexpr std::size_t kPiece = 1 << 16;
   // Arrays this long are built on all cores (write_elements_on_threads).
   constexpr std::size_t kElementsOnThreads = 4096;
-  if (threads == 0) threads = std::thread::hardware_concurrency();
+  if (threads == 0) threads = core::default_threads();
   std::string out = "{\n";
   const auto flush = [&stream, &out](std::size_t above) {
     if (out.size() < above) return;

@@ -21,7 +21,6 @@
 #include <memory>
 #include <streambuf>
 #include <system_error>
-#include <thread>
 
 #include "corridor/core/parallel.hpp"
 
@@ -703,8 +702,7 @@ std::optional<DocNode> parse_document(const std::string& text, const std::string
   if (!check_encoding(text, file, diagnostics)) return std::nullopt;
   if (!check_tabs(text, file, diagnostics)) return std::nullopt;
   const auto name = std::make_shared<const std::string>(file);
-  const unsigned threads =
-      split.threads != 0 ? split.threads : std::max(1u, std::thread::hardware_concurrency());
+  const unsigned threads = split.threads != 0 ? split.threads : core::default_threads();
   if (threads > 1 && text.size() >= 2 * split.piece_bytes) {
     // About four pieces per thread, so that the threads finish at about the same time.
     const std::size_t piece_bytes = std::max(split.piece_bytes, text.size() / (4 * threads));

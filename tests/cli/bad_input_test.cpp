@@ -334,3 +334,19 @@ TEST_CASE("graph --out writes what it prints, and an unwritable --out leaves not
   CHECK(failed.out.empty());
   CHECK_FALSE(fs::exists(dir.path() / "missing"));
 }
+
+TEST_CASE("validate takes --threads from 1 to 1024, like run", "[cli][bad_input]") {
+  const std::string file = std::string(CORRIDOR_SOURCE_DIR) + "/scenarios/caspian/base_2023.yaml";
+  const Outcome one = run_corridor({"validate", file, "--threads", "1"});
+  const Outcome all = run_corridor({"validate", file});
+  CHECK(one.exit_code == 0);
+  CHECK(one.out == all.out);
+  CHECK(one.out.find(": ok: ") != std::string::npos);
+  for (const char* bad : {"0", "1025", "two"}) {
+    INFO(bad);
+    const Outcome o = run_corridor({"validate", file, "--threads", bad});
+    CHECK(o.exit_code == 2);
+    CHECK(o.err.find("--threads") != std::string::npos);
+    CHECK(o.out.empty());
+  }
+}

@@ -1,6 +1,7 @@
 // parallel_for: every index once, whatever the threads; failures and the waiting caller.
 #include "corridor/core/parallel.hpp"
 
+#include <algorithm>
 #include <atomic>
 #include <catch2/catch.hpp>
 #include <chrono>
@@ -94,4 +95,17 @@ TEST_CASE("parallel_for with a waiting caller calls it while the workers run", "
         "report failed");
     CHECK(done < 1000);
   }
+}
+
+TEST_CASE("the default number of threads is one per core until the program sets one",
+          "[core][parallel]") {
+  struct Restore {
+    ~Restore() { corridor::core::set_default_threads(0); }
+  } restore;
+  const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+  CHECK(corridor::core::default_threads() == cores);
+  corridor::core::set_default_threads(3);
+  CHECK(corridor::core::default_threads() == 3);
+  corridor::core::set_default_threads(0);
+  CHECK(corridor::core::default_threads() == cores);
 }

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "corridor/core/parallel.hpp"
 #include "corridor/pipeline/generate.hpp"
 
 using corridor::Diagnostic;
@@ -200,4 +201,17 @@ TEST_CASE("problems in a text read in pieces are those of reading it whole", "[s
     CHECK(read(deep, 3).problems[0].find("values nested deeper than 64 levels") !=
           std::string::npos);
   }
+}
+
+TEST_CASE("a split left to the default takes the threads the program set", "[scenario]") {
+  // Restores one thread per core whatever happens below.
+  struct Restore {
+    ~Restore() { corridor::core::set_default_threads(0); }
+  } restore;
+  corridor::core::set_default_threads(1);  // as `--threads 1` does
+  CHECK(read(kRich, 0).pieces == 1);
+  corridor::core::set_default_threads(3);
+  const Read split = read(kRich, 0);
+  CHECK(split.pieces > 5);
+  CHECK(split.tree == read(kRich, 1).tree);
 }

@@ -9,6 +9,16 @@
 
 namespace corridor::core {
 
+/// How many threads a parallel step takes when it is given 0: the number last given to
+/// set_default_threads(), or else one per core (at least 1).
+[[nodiscard]] unsigned default_threads();
+
+/// Sets what default_threads() returns; 0 means one per core again. A program sets it from its
+/// own choice before the work starts (the `corridor` program: from --threads, or from its share
+/// of the cores when several MPI ranks run on one machine), so that the steps that take
+/// threads on their own (parsing a large file, writing long JSON arrays) keep to that number.
+void set_default_threads(unsigned threads);
+
 /// Task `index` run by worker `worker` (0 to threads - 1): state a worker keeps between its
 /// tasks (a solver, a buffer) can be indexed by it.
 using ParallelTask = std::function<void(std::size_t index, unsigned worker)>;

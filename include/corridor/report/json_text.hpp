@@ -22,8 +22,8 @@ struct ArrayOfElements {
 /// as `dump(2)` of the whole object would print it, and a final newline. Elements are built as
 /// they are written: one at a time, or, in an array of 4,096 elements or more, a block of them
 /// per core at a time, so `element` must be safe to call from several threads at once (the
-/// text is the same either way). `threads`: 0 for one per core. REQUIRES: `head` is an object
-/// without any key of `arrays`.
+/// text is the same either way). `threads`: 0 for core::default_threads(). REQUIRES: `head` is an
+/// object without any key of `arrays`.
 void pretty_json(std::ostream& out, const nlohmann::json& head,
                  const std::map<std::string, ArrayOfElements>& arrays, unsigned threads = 0);
 

@@ -90,7 +90,7 @@ using ParseProgress = std::function<void(double share)>;
 /// top-level list), joined into the same tree as reading it whole. A text that does not cut
 /// that way is read whole, as is any text under two pieces long.
 struct ParseSplit {
-  unsigned threads = 0;                ///< 0: one per core; 1: never split
+  unsigned threads = 0;                ///< 0: core::default_threads(); 1: never split
   std::size_t piece_bytes = 1u << 20;  ///< the smallest piece
   std::size_t* pieces = nullptr;       ///< if set, gets the pieces read (1: the text whole)
 };
