@@ -113,6 +113,60 @@ double Samples::quantile(double q) const {
   return low + frac * (high - low);
 }
 
+namespace {
+
+// Samples::quantile for non-negative integers converted by an increasing function: the order
+// statistics of the integers are those of the converted values.
+template <class T>
+double duration_quantile(std::vector<T>& values, double q, DurationSamples::Convert to_value) {
+  const std::size_t n = values.size();
+  if (n == 0) return 0;
+  const double level = q > 0 ? std::min(q, 1.0) : 0.0;
+  const double pos = level * static_cast<double>(n - 1);
+  const auto lo = static_cast<std::size_t>(std::floor(pos));
+  const double frac = pos - static_cast<double>(lo);
+  const auto at = values.begin() + static_cast<std::ptrdiff_t>(lo);
+  std::nth_element(values.begin(), at, values.end());
+  const double low = to_value(static_cast<std::int64_t>(*at));
+  if (lo + 1 >= n || frac == 0) return low;
+  // Selection left every later value after position lo: the next order statistic is their
+  // smallest.
+  const double high = to_value(static_cast<std::int64_t>(*std::min_element(at + 1, values.end())));
+  return low + frac * (high - low);
+}
+
+template <class T>
+double duration_sum(const std::vector<T>& values, DurationSamples::Convert to_value) {
+  double sum = 0;
+  for (T v : values) sum += to_value(static_cast<std::int64_t>(v));
+  return sum;
+}
+
+}  // namespace
+
+void DurationSamples::add_wide(std::int64_t ticks) {
+  if (wide_.empty()) {
+    wide_.reserve(narrow_.size() + 1);
+    wide_.assign(narrow_.begin(), narrow_.end());
+    narrow_.clear();
+    narrow_.shrink_to_fit();
+  }
+  wide_.push_back(static_cast<std::uint64_t>(ticks));
+}
+
+double DurationSamples::mean(Convert to_value) const {
+  if (size() == 0) return 0;
+  // As Samples::mean: the sum in the order added (a zero adds nothing to it).
+  const double sum =
+      wide_.empty() ? duration_sum(narrow_, to_value) : duration_sum(wide_, to_value);
+  return sum / static_cast<double>(size());
+}
+
+double DurationSamples::quantile(double q, Convert to_value) const {
+  return wide_.empty() ? duration_quantile(narrow_, q, to_value)
+                       : duration_quantile(wide_, q, to_value);
+}
+
 double student_t975(int dof) {
   // Exact table to 30 degrees of freedom, then the Cornish-Fisher expansion around the normal.
   static constexpr double kTable[] = {12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306,

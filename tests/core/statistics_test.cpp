@@ -153,6 +153,57 @@ TEST_CASE("quantiles between two order statistics match a full sort at every pos
   }
 }
 
+namespace {
+
+double milliseconds_to_seconds(std::int64_t ticks) { return static_cast<double>(ticks) / 1000.0; }
+
+// Every level a report asks for, and the edges.
+const double kLevels[] = {-1.0, 0.0, 0.03, 0.1, 0.35, 0.5, 0.65, 0.95, 0.999, 1.0, 2.0, 1.0 / 3};
+
+}  // namespace
+
+TEST_CASE("durations in ticks give the mean and quantiles of Samples of the converted values",
+          "[core]") {
+  // Zeros, short and long durations, and (in the second case) some beyond 32 bits: the store
+  // widens on the first of those and must keep every earlier value and its order.
+  for (const std::int64_t longest : {std::int64_t{4'000'000'000}, std::int64_t{1} << 40}) {
+    INFO("longest " << longest);
+    corridor::core::RandomStream rng(5, 0, 9);
+    corridor::core::DurationSamples ticks;
+    Samples seconds;
+    for (int i = 0; i < 3000; ++i) {  // n - 1 = 2999: most levels fall between two values
+      const double u = rng.uniform01();
+      const auto d = static_cast<std::int64_t>(u < 0.3   ? 0.0
+                                               : u < 0.9 ? rng.exponential(86'400'000)
+                                                         : rng.uniform01() * double(longest));
+      ticks.add(d);
+      seconds.add(milliseconds_to_seconds(d));
+    }
+    REQUIRE(ticks.size() == seconds.size());
+    // Exactly equal, not approximately: a report must not change in its last digit.
+    CHECK(ticks.mean(milliseconds_to_seconds) == seconds.mean());
+    for (double q : kLevels) {
+      INFO("q " << q);
+      CHECK(ticks.quantile(q, milliseconds_to_seconds) == seconds.quantile(q));
+    }
+  }
+}
+
+TEST_CASE("durations: none, one, and all the same", "[core]") {
+  corridor::core::DurationSamples none;
+  CHECK(none.size() == 0);
+  CHECK(none.mean(milliseconds_to_seconds) == 0);
+  CHECK(none.quantile(0.5, milliseconds_to_seconds) == 0);
+  corridor::core::DurationSamples one;
+  one.add(1500);
+  CHECK(one.mean(milliseconds_to_seconds) == 1.5);
+  for (double q : kLevels) CHECK(one.quantile(q, milliseconds_to_seconds) == 1.5);
+  corridor::core::DurationSamples same;
+  for (int i = 0; i < 10; ++i) same.add(std::int64_t{1} << 33);  // wide from the first value
+  CHECK(same.size() == 10);
+  CHECK(same.quantile(0.95, milliseconds_to_seconds) == 8589934.592);
+}
+
 TEST_CASE("grouped samples split into what each group would have collected alone", "[core]") {
   // Three groups, interleaved; the sums are order-sensitive in floating point (1e16 + 1 - 1e16),
   // so the split must keep each group's order, not only its values.

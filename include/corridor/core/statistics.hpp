@@ -72,6 +72,36 @@ class Samples {
   std::size_t zeros_ = 0;               ///< how many +0 were added
 };
 
+/// Durations in whole ticks (transit times, say), kept for exact quantiles at the end in 4 bytes
+/// each while every one fits in 32 bits (8 bytes each once one does not): half the memory of
+/// Samples, where a long run keeps millions. mean() and quantile() take the conversion of a
+/// duration to the unit reported (`to_value`, increasing) and give exactly what a Samples fed
+/// with to_value(d) for every duration d, in the same order, would give.
+class DurationSamples {
+ public:
+  using Convert = double (*)(std::int64_t ticks);
+
+  /// REQUIRES: ticks >= 0.
+  void add(std::int64_t ticks) {
+    if (wide_.empty() && static_cast<std::uint64_t>(ticks) <= UINT32_MAX) {
+      narrow_.push_back(static_cast<std::uint32_t>(ticks));
+    } else {
+      add_wide(ticks);
+    }
+  }
+  [[nodiscard]] std::size_t size() const { return narrow_.size() + wide_.size(); }
+  /// The mean of to_value(d) (0 if empty); call before quantile(), which reorders the values.
+  [[nodiscard]] double mean(Convert to_value) const;
+  /// As Samples::quantile of the converted values.
+  [[nodiscard]] double quantile(double q, Convert to_value) const;
+
+ private:
+  void add_wide(std::int64_t ticks);
+
+  mutable std::vector<std::uint32_t> narrow_;  ///< all values, until one needs 64 bits
+  mutable std::vector<std::uint64_t> wide_;    ///< from then on, all values
+};
+
 /// The samples of many groups (say, the waits at each link of a network), kept in one log in
 /// the order they come: an observation is written at the end of the log rather than at the end
 /// of its group's own vector, somewhere in memory, so a model with many groups touches less
