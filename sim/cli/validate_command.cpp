@@ -19,7 +19,7 @@ namespace {
 struct ValidateOptions {
   std::vector<std::string> files;
   std::vector<std::string> sets;
-  int threads = 0;  ///< set through use_threads(); kept for CLI11
+  int threads = 0;  ///< bound for CLI11; the number takes effect through use_threads()
 };
 
 int validate_files(const ValidateOptions& options) {

@@ -89,7 +89,7 @@ void pretty_json(std::ostream& stream, const nlohmann::json& head,
   }
   // Written in pieces of about this size, so that the text never exists whole either.
   constexpr std::size_t kPiece = 1 << 16;
-  // Arrays this long are built on all cores (write_elements_on_threads).
+  // Arrays this long are built on several threads (write_elements_on_threads).
   constexpr std::size_t kElementsOnThreads = 4096;
   if (threads == 0) threads = core::default_threads();
   std::string out = "{\n";

@@ -21,7 +21,7 @@ struct ArrayOfElements {
 /// Writes to `out` the object `head` with the arrays of `arrays` added under their keys, exactly
 /// as `dump(2)` of the whole object would print it, and a final newline. Elements are built as
 /// they are written: one at a time, or, in an array of 4,096 elements or more, a block of them
-/// per core at a time, so `element` must be safe to call from several threads at once (the
+/// per thread at a time, so `element` must be safe to call from several threads at once (the
 /// text is the same either way). `threads`: 0 for core::default_threads(). REQUIRES: `head` is an
 /// object without any key of `arrays`.
 void pretty_json(std::ostream& out, const nlohmann::json& head,
