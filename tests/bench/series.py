@@ -58,11 +58,14 @@ def measure(command, work):
     (a process started from this script would also count the script's own memory).
     """
     times = work / "time.txt"
+    times.unlink(missing_ok=True)
     with open(work / "stderr.txt", "wb") as err:
         status = subprocess.call([TIME, "-o", str(times), "-f", "%x %e %U %M"] + command,
                                  stdout=subprocess.DEVNULL, stderr=err)
-    fields = times.read_text().split()[-4:]
-    if status != 0 and fields and fields[0].isdigit():
+    fields = times.read_text().split()[-4:] if times.is_file() else []
+    if len(fields) < 4:  # GNU time itself failed; its message is in stderr.txt
+        return status or 1, 0.0, 0.0, 0
+    if status != 0 and fields[0].isdigit():
         status = int(fields[0])
     return status, float(fields[1]), float(fields[2]), int(fields[3])
 
@@ -125,7 +128,7 @@ def main():
 
 def run_series(args, work):
     version = subprocess.run([args.corridor, "--version"], capture_output=True, text=True,
-                             check=False).stdout.strip()
+                             check=False).stdout.strip().split("\n")[0]
     print(f"<!-- {args.corridor} ({version}); {os.cpu_count()} cores; --threads {args.threads}; "
           f"{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())} -->")
     print("| round | nodes | flows | file MB | run | replications | events | wall s | user s "
