@@ -26,7 +26,7 @@ struct CapacityArgs {
   std::string to;
   std::string commodity;
   std::string format = "table";
-  int threads = 0;  ///< 0: all cores
+  int threads = 0;  ///< bound for CLI11; the number takes effect through use_threads()
 };
 
 int run(const CapacityArgs& args) {
@@ -68,7 +68,8 @@ int run(const CapacityArgs& args) {
     }
     bounds.push_back(capacity::analyse_flow(network, flow));
   } else {
-    const int threads = args.threads > 0 ? args.threads : static_cast<int>(core::default_threads());
+    // --threads, when given, has set the default (use_threads).
+    const int threads = static_cast<int>(core::default_threads());
     bounds = capacity::analyse(
         network,
         [&status](std::size_t done, std::size_t total) {

@@ -6,13 +6,10 @@
 #ifdef __GLIBC__
 #include <malloc.h>
 #endif
-#include <algorithm>
 #include <exception>
 #include <iostream>
-#include <thread>
 
 #include "commands.hpp"
-#include "corridor/core/parallel.hpp"
 #include "corridor/error.hpp"
 #include "corridor/exit_status.hpp"
 #include "corridor/pipeline/distributed.hpp"
@@ -33,13 +30,6 @@ int main(int argc, char** argv) {
   // Under mpirun/srun every rank runs the same command; ranks other than 0 compute their share
   // and write nothing (their standard output goes to /dev/null as a safeguard).
   corridor::pipeline::MpiSession mpi(argc, argv);
-  // Ranks that share a machine share its cores, also in the steps that take threads on their
-  // own (reading a large file); --threads, where given, sets the number instead.
-  if (corridor::pipeline::ranks_on_this_host() > 1) {
-    corridor::core::set_default_threads(
-        std::max(1u, std::thread::hardware_concurrency() /
-                         static_cast<unsigned>(corridor::pipeline::ranks_on_this_host())));
-  }
   if (!corridor::pipeline::writes_output()) {
     if (std::freopen("/dev/null", "w", stdout) == nullptr) return corridor::kExitFailure;
   }

@@ -5,11 +5,14 @@
 
 #include <mpi.h>
 
+#include <algorithm>
 #include <climits>
 #include <cstdint>
 #include <cstdlib>
 #include <numeric>
+#include <thread>
 
+#include "corridor/core/parallel.hpp"
 #include "corridor/error.hpp"
 
 namespace corridor::pipeline {
@@ -43,6 +46,12 @@ MpiSession::MpiSession(int& argc, char**& argv) {
   MPI_Comm_split_type(MPI_COMM_WORLD, MPI_COMM_TYPE_SHARED, 0, MPI_INFO_NULL, &host);
   MPI_Comm_size(host, &g_host_ranks);
   MPI_Comm_free(&host);
+  // Ranks that share a machine share its cores, in every parallel step that is not told a
+  // number of threads (replications, reading a large file, writing long reports).
+  if (g_host_ranks > 1) {
+    core::set_default_threads(
+        std::max(1u, std::thread::hardware_concurrency() / static_cast<unsigned>(g_host_ranks)));
+  }
 }
 
 MpiSession::~MpiSession() { finish(0); }

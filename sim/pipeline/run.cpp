@@ -14,6 +14,7 @@
 #include <mutex>
 #include <thread>
 
+#include "corridor/core/parallel.hpp"
 #include "corridor/error.hpp"
 #include "corridor/graph/network.hpp"
 #include "corridor/pipeline/corridor_capacity.hpp"
@@ -68,9 +69,7 @@ results::RunResults run_scenario(const model::Scenario& scenario, const RunOptio
   // Under MPI, this process runs its share of the replications on its share of the cores.
   const std::vector<int> mine = deal_replications(n);
   const int local = static_cast<int>(mine.size());
-  int threads = options.threads > 0
-                    ? options.threads
-                    : static_cast<int>(std::thread::hardware_concurrency()) / ranks_on_this_host();
+  int threads = options.threads > 0 ? options.threads : static_cast<int>(core::default_threads());
   threads = std::clamp(threads, 1, std::max(1, local));
 
   std::vector<transport::ReplicationResult> reps(mine.size());

@@ -13,10 +13,10 @@ namespace corridor::core {
 /// set_default_threads(), or else one per core (at least 1).
 [[nodiscard]] unsigned default_threads();
 
-/// Sets what default_threads() returns; 0 means one per core again. A program sets it from its
-/// own choice before the work starts (the `corridor` program: from --threads, or from its share
-/// of the cores when several MPI ranks run on one machine), so that the steps that take
-/// threads on their own (parsing a large file, writing long JSON arrays) keep to that number.
+/// Sets what default_threads() returns; 0 means one per core again. Set before the work starts
+/// (by the `corridor` program from --threads; by pipeline::MpiSession to a rank's share of the
+/// cores), so that every step not told a number of threads (the replications, parsing a large
+/// file, writing long JSON arrays) keeps to it.
 void set_default_threads(unsigned threads);
 
 /// Task `index` run by worker `worker` (0 to threads - 1): state a worker keeps between its

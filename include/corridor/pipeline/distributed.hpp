@@ -11,8 +11,9 @@
 namespace corridor::pipeline {
 
 /// The MPI lifetime of the program: initialises MPI when the process was started by an MPI
-/// launcher (mpirun, mpiexec, srun), finalises it on destruction. Create one, in main(), before
-/// anything else runs. A no-op without MPI.
+/// launcher (mpirun, mpiexec, srun), finalises it on destruction. Where several ranks share a
+/// machine, it sets core::default_threads() to each rank's share of its cores. Create one, in
+/// main(), before anything else runs. A no-op without MPI.
 class MpiSession {
  public:
   MpiSession(int& argc, char**& argv);

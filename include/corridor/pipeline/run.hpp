@@ -36,7 +36,7 @@ struct RunProgress {
 struct RunOptions {
   std::optional<int> replications;    ///< default: the scenario's run.replications
   std::optional<std::uint64_t> seed;  ///< default: the scenario's run.seed
-  int threads = 0;                    ///< 0: all cores
+  int threads = 0;                    ///< 0: core::default_threads()
   const std::atomic<bool>* stop = nullptr;
   /// Called from the calling thread, one call at a time: when a stage begins, after each
   /// finished replication, and every `progress_interval` while the replications run; must not
