@@ -63,18 +63,6 @@ double Samples::mean() const {
   return sum / static_cast<double>(size());
 }
 
-std::vector<Samples> GroupedSamples::split() const {
-  std::vector<std::size_t> count(zeros_.size(), 0);
-  for (std::uint32_t g : groups_) ++count[g];
-  std::vector<Samples> out(zeros_.size());
-  for (std::size_t g = 0; g < out.size(); ++g) {
-    out[g].reserve(count[g]);
-    out[g].add_zeros(zeros_[g]);
-  }
-  for (std::size_t i = 0; i < values_.size(); ++i) out[groups_[i]].add(values_[i]);
-  return out;
-}
-
 double Samples::quantile(double q) const {
   const std::size_t n = size();
   if (n == 0) return 0;
@@ -115,17 +103,26 @@ double Samples::quantile(double q) const {
 
 namespace {
 
-// Samples::quantile for non-negative integers converted by an increasing function: the order
-// statistics of the integers are those of the converted values.
+// Samples::quantile for the non-negative integers `values` and `zeros` zeros, converted by an
+// increasing function that keeps 0: the order statistics of the integers are those of the
+// converted values, and the zeros come first.
 template <class T>
-double duration_quantile(std::vector<T>& values, double q, DurationSamples::Convert to_value) {
-  const std::size_t n = values.size();
+double duration_quantile(std::vector<T>& values, std::size_t zeros, double q,
+                         DurationSamples::Convert to_value) {
+  const std::size_t n = zeros + values.size();
   if (n == 0) return 0;
   const double level = q > 0 ? std::min(q, 1.0) : 0.0;
   const double pos = level * static_cast<double>(n - 1);
   const auto lo = static_cast<std::size_t>(std::floor(pos));
   const double frac = pos - static_cast<double>(lo);
-  const auto at = values.begin() + static_cast<std::ptrdiff_t>(lo);
+  if (lo < zeros) {
+    if (lo + 1 >= n || frac == 0 || lo + 1 < zeros) return 0.0;
+    // Between the last zero and the smallest value.
+    const double high =
+        to_value(static_cast<std::int64_t>(*std::min_element(values.begin(), values.end())));
+    return frac * high;
+  }
+  const auto at = values.begin() + static_cast<std::ptrdiff_t>(lo - zeros);
   std::nth_element(values.begin(), at, values.end());
   const double low = to_value(static_cast<std::int64_t>(*at));
   if (lo + 1 >= n || frac == 0) return low;
@@ -154,6 +151,14 @@ void DurationSamples::add_wide(std::int64_t ticks) {
   wide_.push_back(static_cast<std::uint64_t>(ticks));
 }
 
+void DurationSamples::reserve(std::size_t n) {
+  if (wide_.empty()) {
+    narrow_.reserve(narrow_.size() + n);
+  } else {
+    wide_.reserve(wide_.size() + n);
+  }
+}
+
 double DurationSamples::mean(Convert to_value) const {
   if (size() == 0) return 0;
   // As Samples::mean: the sum in the order added (a zero adds nothing to it).
@@ -163,8 +168,39 @@ double DurationSamples::mean(Convert to_value) const {
 }
 
 double DurationSamples::quantile(double q, Convert to_value) const {
-  return wide_.empty() ? duration_quantile(narrow_, q, to_value)
-                       : duration_quantile(wide_, q, to_value);
+  return wide_.empty() ? duration_quantile(narrow_, zeros_, q, to_value)
+                       : duration_quantile(wide_, zeros_, q, to_value);
+}
+
+void GroupedDurations::add_wide(std::int64_t ticks) {
+  if (wide_.empty()) {
+    wide_.reserve(narrow_.size() + 1);
+    wide_.assign(narrow_.begin(), narrow_.end());
+    narrow_ = {};
+  }
+  wide_.push_back(static_cast<std::uint64_t>(ticks));
+}
+
+std::vector<DurationSamples> GroupedDurations::take() {
+  std::vector<std::size_t> count(zeros_.size(), 0);
+  for (std::uint32_t g : groups_) ++count[g];
+  std::vector<DurationSamples> out(zeros_.size());
+  for (std::size_t g = 0; g < out.size(); ++g) {
+    out[g].reserve(count[g]);
+    out[g].add_zeros(zeros_[g]);
+    zeros_[g] = 0;
+  }
+  if (wide_.empty()) {
+    for (std::size_t i = 0; i < narrow_.size(); ++i) out[groups_[i]].add(narrow_[i]);
+  } else {
+    for (std::size_t i = 0; i < wide_.size(); ++i) {
+      out[groups_[i]].add(static_cast<std::int64_t>(wide_[i]));
+    }
+  }
+  groups_ = {};
+  narrow_ = {};
+  wide_ = {};
+  return out;
 }
 
 double student_t975(int dof) {

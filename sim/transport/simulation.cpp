@@ -138,7 +138,7 @@ struct FlowCounters {
 };
 
 // A link's or a node's totals, four to a cache line; the waits are kept apart, in a
-// core::GroupedSamples, so that what a crossing touches per link stays small.
+// core::GroupedDurations, so that what a crossing touches per link stays small.
 struct OwnerCounters {
   double tonnes = 0, vehicles = 0;
 };
@@ -163,8 +163,8 @@ class Simulation {
     node_gates_.resize(sc_.nodes.size());
     links_.resize(sc_.links.size());
     nodes_.resize(sc_.nodes.size());
-    link_waits_ = core::GroupedSamples(sc_.links.size());
-    node_waits_ = core::GroupedSamples(sc_.nodes.size());
+    link_waits_ = core::GroupedDurations(sc_.links.size());
+    node_waits_ = core::GroupedDurations(sc_.nodes.size());
     flows_.resize(sc_.flows.size());
     corridors_.resize(sc_.corridors.size());
     for (const auto& p : plan.processes) process_rng_.emplace_back(seed, replication, p.stream);
@@ -693,7 +693,7 @@ class Simulation {
         if (t >= horizon_) return;
       } else if (t >= warmup_) {  // kTraverse of an empty vehicle: nothing aboard to count
         links_[op.a].vehicles += 1;
-        link_waits_.add(op.a, ticks_to_seconds(v.wait_acc));
+        link_waits_.add(op.a, v.wait_acc);
         v.wait_acc = 0;
       } else {
         v.wait_acc = 0;
@@ -760,7 +760,7 @@ class Simulation {
     if (spec.owner == Owner::kLink) {
       vehicles_[vid].wait_acc += wait;
     } else if (node_figures && in_window()) {
-      node_waits_.add(spec.owner_index, ticks_to_seconds(wait));
+      node_waits_.add(spec.owner_index, wait);
     } else if (spec.owner == Owner::kNode) {
       vehicles_[vid].wait_acc += wait;  // waiting for a siding counts towards the link ahead
     }
@@ -776,7 +776,7 @@ class Simulation {
     const ResourceSpec& spec = plan_.resources[r];
     const Tick wait = now() - g.requested_at;
     if (spec.lots) {
-      if (in_window()) node_waits_.add(spec.owner_index, ticks_to_seconds(wait));
+      if (in_window()) node_waits_.add(spec.owner_index, wait);
       const Lot& lot = lots_[g.who];
       const LegSpec& leg = plan_.flows[lot.flow].legs[lot.leg];
       sched_.schedule(plan_.transfers[leg.index].per_unit * lot.units, g.who, kTransferDone);
@@ -784,7 +784,7 @@ class Simulation {
     }
     if (g.who >= kVesselBase) {
       const std::uint32_t vs = g.who - kVesselBase;
-      if (in_window()) node_waits_.add(spec.owner_index, ticks_to_seconds(wait));
+      if (in_window()) node_waits_.add(spec.owner_index, wait);
       vessel_berthed(vs);
       return;
     }
@@ -813,7 +813,7 @@ class Simulation {
   // A vehicle crossing link `l` (corridor mask `mask`), with the waits it had on the link.
   void cross(Vehicle& v, std::uint32_t l, std::uint64_t mask) {
     traverse(l, mask, v.load_t, v.lots, v.trip_mask);
-    if (in_window()) link_waits_.add(l, ticks_to_seconds(v.wait_acc));
+    if (in_window()) link_waits_.add(l, v.wait_acc);
     v.wait_acc = 0;
   }
 
@@ -1189,7 +1189,7 @@ class Simulation {
       return best;
     };
 
-    const std::vector<core::Samples> link_waits = link_waits_.split();
+    std::vector<core::DurationSamples> link_waits = link_waits_.take();
     r.links.resize(links_.size());
     for (std::size_t l = 0; l < links_.size(); ++l) {
       LinkResult& out = r.links[l];
@@ -1197,11 +1197,11 @@ class Simulation {
       out.tonnes = links_[l].tonnes;
       out.vehicles = links_[l].vehicles;
       out.utilisation = utilisation(plan_.link_resources[l], closed);
-      out.wait_mean_s = link_waits[l].mean();
-      out.wait_p95_s = link_waits[l].quantile(0.95);
+      out.wait_mean_s = link_waits[l].mean(ticks_to_seconds);
+      out.wait_p95_s = link_waits[l].quantile(0.95, ticks_to_seconds);
       out.closed_s = ticks_to_seconds(closed);
     }
-    const std::vector<core::Samples> node_waits = node_waits_.split();
+    std::vector<core::DurationSamples> node_waits = node_waits_.take();
     r.nodes.resize(nodes_.size());
     for (std::size_t n = 0; n < nodes_.size(); ++n) {
       NodeResult& out = r.nodes[n];
@@ -1209,8 +1209,8 @@ class Simulation {
       out.tonnes = nodes_[n].tonnes;
       out.vehicles = nodes_[n].vehicles;
       out.utilisation = utilisation(plan_.node_resources[n], 0);
-      out.wait_mean_s = node_waits[n].mean();
-      out.wait_p95_s = node_waits[n].quantile(0.95);
+      out.wait_mean_s = node_waits[n].mean(ticks_to_seconds);
+      out.wait_p95_s = node_waits[n].quantile(0.95, ticks_to_seconds);
       out.closed_s = ticks_to_seconds(closed);
     }
     r.flows.resize(flows_.size());
@@ -1256,8 +1256,8 @@ class Simulation {
   std::vector<GateState> node_gates_;
   std::vector<OwnerCounters> links_;
   std::vector<OwnerCounters> nodes_;
-  core::GroupedSamples link_waits_;  // by link
-  core::GroupedSamples node_waits_;  // by node
+  core::GroupedDurations link_waits_;  // by link
+  core::GroupedDurations node_waits_;  // by node
   std::vector<FlowCounters> flows_;
   std::vector<CorridorResult> corridors_;
   std::vector<std::uint32_t> scratch_;  ///< load_waiting_vessels' copy of a waiting list

@@ -12,7 +12,7 @@
 #include "corridor/core/random.hpp"
 
 using corridor::core::estimate;
-using corridor::core::GroupedSamples;
+using corridor::core::GroupedDurations;
 using corridor::core::Samples;
 using corridor::core::student_t975;
 using corridor::core::Tally;
@@ -204,31 +204,75 @@ TEST_CASE("durations: none, one, and all the same", "[core]") {
   CHECK(same.quantile(0.95, milliseconds_to_seconds) == 8589934.592);
 }
 
-TEST_CASE("grouped samples split into what each group would have collected alone", "[core]") {
-  // Three groups, interleaved; the sums are order-sensitive in floating point (1e16 + 1 - 1e16),
-  // so the split must keep each group's order, not only its values.
-  GroupedSamples grouped(3);
-  std::vector<Samples> alone(3);
-  const std::vector<std::pair<std::uint32_t, double>> adds = {
-      {0, 1e16}, {2, 0}, {0, 1}, {1, -0.0}, {2, 4}, {0, -1e16}, {2, 0}, {0, 0}, {2, -3}, {0, 7}};
-  for (const auto& [g, x] : adds) {
-    grouped.add(g, x);
-    alone[g].add(x);
+TEST_CASE("durations: a level between the last zero and the first value", "[core]") {
+  corridor::core::DurationSamples ticks;
+  Samples seconds;
+  for (const std::int64_t d : {0, 5000, 0}) {
+    ticks.add(d);
+    seconds.add(milliseconds_to_seconds(d));
   }
-  CHECK(grouped.groups() == 3);
-  const std::vector<Samples> split = grouped.split();
-  REQUIRE(split.size() == 3);
-  // (Before any quantile: selecting one reorders the values, and with them the sum.)
-  CHECK(split[0].mean() == (((1e16 + 1) - 1e16) + 7) / 5);
-  for (std::size_t g = 0; g < 3; ++g) {
-    CHECK(split[g].size() == alone[g].size());
-    CHECK(split[g].mean() == alone[g].mean());
-    for (double q : {0.0, 0.3, 0.5, 0.95, 1.0}) CHECK(split[g].quantile(q) == alone[g].quantile(q));
+  // n - 1 = 2: level 0.75 is halfway between the second zero and 5 s.
+  CHECK(ticks.quantile(0.75, milliseconds_to_seconds) == 2.5);
+  CHECK(seconds.quantile(0.75) == 2.5);
+  CHECK(ticks.quantile(0.5, milliseconds_to_seconds) == 0);
+  CHECK(ticks.quantile(1.0, milliseconds_to_seconds) == 5);
+  CHECK(ticks.mean(milliseconds_to_seconds) == seconds.mean());
+}
+
+namespace {
+
+double ticks_as_is(std::int64_t ticks) { return static_cast<double>(ticks); }
+
+}  // namespace
+
+TEST_CASE("grouped durations give each group what it would have collected alone", "[core]") {
+  // Three groups, interleaved. In the second pass group 0's sum is order-sensitive in floating
+  // point (1e17 + 1 is 1e17), so the log must keep each group's order, not only its values; its
+  // value beyond 32 bits comes after others, and widens the log in the middle.
+  for (const std::int64_t big :
+       {std::int64_t{4'000'000'000}, std::int64_t{100'000'000'000'000'000}}) {
+    INFO("big " << big);
+    GroupedDurations grouped(3);
+    std::vector<corridor::core::DurationSamples> alone(3);
+    std::vector<Samples> converted(3);
+    std::vector<std::pair<std::uint32_t, std::int64_t>> adds = {{2, 4}, {1, 0}, {0, big},
+                                                                {2, 0}, {0, 0}, {2, 3}};
+    for (int i = 0; i < 9; ++i) adds.insert(adds.end(), {{0, 1}, {2, 7}});
+    for (const auto& [g, d] : adds) {
+      grouped.add(g, d);
+      alone[g].add(d);
+      converted[g].add(ticks_as_is(d));
+    }
+    CHECK(grouped.groups() == 3);
+    std::vector<corridor::core::DurationSamples> taken = grouped.take();
+    REQUIRE(taken.size() == 3);
+    if (big > 4'000'000'000) {
+      // In the order added each 1 is lost against 1e17; summed smallest first they are not.
+      CHECK(taken[0].mean(ticks_as_is) == 1e17 / 11);
+    }
+    for (std::size_t g = 0; g < 3; ++g) {
+      INFO("group " << g);
+      CHECK(taken[g].size() == alone[g].size());
+      // (Before any quantile: selecting one reorders the values, and with them the sum.)
+      CHECK(taken[g].mean(ticks_as_is) == alone[g].mean(ticks_as_is));
+      CHECK(taken[g].mean(ticks_as_is) == converted[g].mean());
+      for (double q : kLevels) {
+        INFO("q " << q);
+        const double expected = converted[g].quantile(q);
+        CHECK(taken[g].quantile(q, ticks_as_is) == expected);
+        CHECK(alone[g].quantile(q, ticks_as_is) == expected);
+      }
+    }
+    CHECK(taken[0].size() == 11);
+    CHECK(taken[1].size() == 1);
+    CHECK(taken[1].quantile(0.5, ticks_as_is) == 0);
+    CHECK(taken[2].quantile(0.5, ticks_as_is) == 7);
+    // The log is empty afterwards; the groups stay.
+    const std::vector<corridor::core::DurationSamples> again = grouped.take();
+    REQUIRE(again.size() == 3);
+    for (const auto& d : again) CHECK(d.size() == 0);
   }
-  CHECK(split[0].size() == 5);
-  CHECK(split[1].size() == 1);  // -0.0 is kept as a value, +0 only counted: both count
-  CHECK(split[2].quantile(0.5) == 0);
-  CHECK(GroupedSamples(2).split()[1].size() == 0);
+  CHECK(GroupedDurations(2).take()[1].size() == 0);
 }
 
 TEST_CASE("student's t quantile matches the table and tends to the normal", "[core]") {

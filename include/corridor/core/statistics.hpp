@@ -72,24 +72,31 @@ class Samples {
   std::size_t zeros_ = 0;               ///< how many +0 were added
 };
 
-/// Durations in whole ticks (transit times, say), kept for exact quantiles at the end in 4 bytes
-/// each while every one fits in 32 bits (8 bytes each once one does not): half the memory of
-/// Samples, where a long run keeps millions. mean() and quantile() take the conversion of a
-/// duration to the unit reported (`to_value`, increasing) and give exactly what a Samples fed
-/// with to_value(d) for every duration d, in the same order, would give.
+/// Durations in whole ticks (transit times, waits), kept for exact quantiles at the end in 4
+/// bytes each while every one fits in 32 bits (8 bytes each once one does not): half the memory
+/// of Samples, where a long run keeps millions. Zeros are only counted. mean() and quantile()
+/// take the conversion of a duration to the unit reported (`to_value`, increasing, with
+/// to_value(0) == 0) and give exactly what a Samples fed with to_value(d) for every duration d,
+/// in the same order, would give.
 class DurationSamples {
  public:
   using Convert = double (*)(std::int64_t ticks);
 
   /// REQUIRES: ticks >= 0.
   void add(std::int64_t ticks) {
-    if (wide_.empty() && static_cast<std::uint64_t>(ticks) <= UINT32_MAX) {
+    if (ticks == 0) {
+      ++zeros_;
+    } else if (wide_.empty() && static_cast<std::uint64_t>(ticks) <= UINT32_MAX) {
       narrow_.push_back(static_cast<std::uint32_t>(ticks));
     } else {
       add_wide(ticks);
     }
   }
-  [[nodiscard]] std::size_t size() const { return narrow_.size() + wide_.size(); }
+  /// As `n` calls of add(0).
+  void add_zeros(std::size_t n) { zeros_ += n; }
+  /// Room for `n` more durations other than zero.
+  void reserve(std::size_t n);
+  [[nodiscard]] std::size_t size() const { return zeros_ + narrow_.size() + wide_.size(); }
   /// The mean of to_value(d) (0 if empty); call before quantile(), which reorders the values.
   [[nodiscard]] double mean(Convert to_value) const;
   /// As Samples::quantile of the converted values.
@@ -98,36 +105,47 @@ class DurationSamples {
  private:
   void add_wide(std::int64_t ticks);
 
-  mutable std::vector<std::uint32_t> narrow_;  ///< all values, until one needs 64 bits
-  mutable std::vector<std::uint64_t> wide_;    ///< from then on, all values
+  mutable std::vector<std::uint32_t> narrow_;  ///< values but 0, until one needs 64 bits
+  mutable std::vector<std::uint64_t> wide_;    ///< from then on, every value but 0
+  std::size_t zeros_ = 0;                      ///< how many zeros were added
 };
 
-/// The samples of many groups (say, the waits at each link of a network), kept in one log in
+/// The durations of many groups (say, the waits at each link of a network), kept in one log in
 /// the order they come: an observation is written at the end of the log rather than at the end
 /// of its group's own vector, somewhere in memory, so a model with many groups touches less
-/// memory per observation. Zeros are only counted, 8 bytes per group. split() gives each group
-/// the Samples it would have had from its own add() calls, in the same order.
-class GroupedSamples {
+/// memory per observation. A duration other than zero takes 8 bytes (its group and its ticks,
+/// 12 once one needs 64 bits); zeros are only counted, 8 bytes per group. take() gives each
+/// group the DurationSamples it would have had from its own add() calls, in the same order.
+class GroupedDurations {
  public:
-  explicit GroupedSamples(std::size_t groups = 0) : zeros_(groups, 0) {}
+  explicit GroupedDurations(std::size_t groups = 0) : zeros_(groups, 0) {}
 
-  /// REQUIRES: group < groups.
-  void add(std::uint32_t group, double x) {
-    if (x == 0 && !std::signbit(x)) {
+  /// REQUIRES: group < groups, ticks >= 0.
+  void add(std::uint32_t group, std::int64_t ticks) {
+    if (ticks == 0) {
       ++zeros_[group];
+      return;
+    }
+    groups_.push_back(group);
+    if (wide_.empty() && static_cast<std::uint64_t>(ticks) <= UINT32_MAX) {
+      narrow_.push_back(static_cast<std::uint32_t>(ticks));
     } else {
-      groups_.push_back(group);
-      values_.push_back(x);
+      add_wide(ticks);
     }
   }
   [[nodiscard]] std::size_t groups() const { return zeros_.size(); }
-  /// Every group's samples, in one pass over the log.
-  [[nodiscard]] std::vector<Samples> split() const;
+  /// Every group's durations, in one pass over the log; the log is emptied and its memory
+  /// freed (the groups stay, with nothing added).
+  [[nodiscard]] std::vector<DurationSamples> take();
 
  private:
-  std::vector<std::uint64_t> zeros_;   ///< per group: how many +0 were added
-  std::vector<std::uint32_t> groups_;  ///< per value but +0: its group
-  std::vector<double> values_;         ///< every value but +0, in the order added
+  void add_wide(std::int64_t ticks);
+
+  std::vector<std::uint64_t> zeros_;   ///< per group: how many zeros were added
+  std::vector<std::uint32_t> groups_;  ///< per value but 0: its group
+  std::vector<std::uint32_t> narrow_;  ///< every value but 0 in the order added, until one
+                                       ///< needs 64 bits
+  std::vector<std::uint64_t> wide_;    ///< from then on, every value but 0
 };
 
 /// Two-sided 97.5% quantile of Student's t with `dof` degrees of freedom (dof >= 1).
