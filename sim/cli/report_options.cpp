@@ -5,8 +5,6 @@
 
 #include <filesystem>
 #include <iostream>
-#include <sstream>
-#include <utility>
 
 #include "corridor/core/parallel.hpp"
 #include "corridor/error.hpp"
@@ -99,10 +97,12 @@ void deliver(const ReportArgs& args, const std::map<std::string, std::string>& f
 void deliver(const ReportArgs& args, const StreamedFile& file, StatusLine& status) {
   if (!pipeline::writes_output()) return;  // an MPI rank other than 0
   if (args.out.empty()) {
-    std::ostringstream text;
+    report::BlockBuffer buffer;
+    std::ostream text(&buffer);
     file.write(text);
+    if (!text) throw Error(fmt::format("could not format {} in memory", file.name));
     status.close();
-    std::cout << std::move(text).str();
+    buffer.write_to(std::cout);
     return;
   }
   report::make_directory(args.out);

@@ -60,9 +60,9 @@ struct StreamedFile {
 };
 
 /// As deliver() for one streamed file: written into `args.out` atomically while `status` still
-/// shows, or, without --out, formatted whole and then written to standard output (so that a
-/// failure while formatting prints nothing). Closes `status` before writing to standard output
-/// or noting what was written.
+/// shows, or, without --out, formatted whole in memory (a report::BlockBuffer) and then written
+/// to standard output (so that a failure while formatting prints nothing). Closes `status` before
+/// writing to standard output or noting what was written.
 void deliver(const ReportArgs& args, const StreamedFile& file, StatusLine& status);
 
 /// Shows on `status` (when it is active) what the runs of `options` are doing: the stage and,

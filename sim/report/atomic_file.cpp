@@ -63,4 +63,30 @@ void write_files_atomically(const std::string& dir,
   }
 }
 
+BlockBuffer::BlockBuffer(std::size_t block_size) : block_size_(block_size) {}
+
+std::size_t BlockBuffer::size() const {
+  if (blocks_.empty()) return 0;
+  return (blocks_.size() - 1) * block_size_ + static_cast<std::size_t>(pptr() - pbase());
+}
+
+void BlockBuffer::write_to(std::ostream& out) const {
+  for (std::size_t b = 0; b < blocks_.size(); ++b) {
+    const bool last = b + 1 == blocks_.size();
+    const std::size_t n = last ? static_cast<std::size_t>(pptr() - pbase()) : block_size_;
+    out.write(blocks_[b].get(), static_cast<std::streamsize>(n));
+  }
+}
+
+BlockBuffer::int_type BlockBuffer::overflow(int_type ch) {
+  if (traits_type::eq_int_type(ch, traits_type::eof())) return traits_type::not_eof(ch);
+  // The current block (if any) is full: start the next one.
+  blocks_.push_back(std::make_unique_for_overwrite<char[]>(block_size_));
+  char* begin = blocks_.back().get();
+  setp(begin, begin + block_size_);
+  *pptr() = traits_type::to_char_type(ch);
+  pbump(1);
+  return ch;
+}
+
 }  // namespace corridor::report
