@@ -21,7 +21,6 @@ namespace {
 bool g_active = false;
 int g_rank = 0;
 int g_size = 1;
-int g_host_ranks = 1;
 long long g_dealt = 0;  // replications dealt so far, over every call
 
 /// Set by the launchers we know of: Open MPI's mpirun, PMIx (Open MPI 4+, Slurm srun
@@ -44,13 +43,14 @@ MpiSession::MpiSession(int& argc, char**& argv) {
   MPI_Comm_size(MPI_COMM_WORLD, &g_size);
   MPI_Comm host;
   MPI_Comm_split_type(MPI_COMM_WORLD, MPI_COMM_TYPE_SHARED, 0, MPI_INFO_NULL, &host);
-  MPI_Comm_size(host, &g_host_ranks);
+  int host_ranks = 1;
+  MPI_Comm_size(host, &host_ranks);
   MPI_Comm_free(&host);
   // Ranks that share a machine share its cores, in every parallel step that is not told a
   // number of threads (replications, reading a large file, writing long reports).
-  if (g_host_ranks > 1) {
+  if (host_ranks > 1) {
     core::set_default_threads(
-        std::max(1u, std::thread::hardware_concurrency() / static_cast<unsigned>(g_host_ranks)));
+        std::max(1u, std::thread::hardware_concurrency() / static_cast<unsigned>(host_ranks)));
   }
 }
 
@@ -67,7 +67,6 @@ void MpiSession::finish(int status) {
 int rank() { return g_rank; }
 int rank_count() { return g_size; }
 bool writes_output() { return g_rank == 0; }
-int ranks_on_this_host() { return g_host_ranks; }
 
 std::vector<int> deal_replications(int count) {
   std::vector<int> mine;

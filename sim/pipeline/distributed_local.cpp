@@ -13,7 +13,6 @@ void MpiSession::finish(int /*status*/) { finished_ = true; }
 int rank() { return 0; }
 int rank_count() { return 1; }
 bool writes_output() { return true; }
-int ranks_on_this_host() { return 1; }
 
 std::vector<int> deal_replications(int count) {
   std::vector<int> all(static_cast<std::size_t>(count > 0 ? count : 0));

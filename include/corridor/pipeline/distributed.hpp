@@ -34,8 +34,6 @@ class MpiSession {
 [[nodiscard]] int rank_count();
 /// True on the rank that writes output (rank 0, or the only process).
 [[nodiscard]] bool writes_output();
-/// Processes of this job on this machine (for choosing a default thread count); 1 outside MPI.
-[[nodiscard]] int ranks_on_this_host();
 
 /// The replications among 0..count-1 that this rank runs. Dealing is round-robin and continues
 /// from where the previous call stopped, so a sweep's points × replications spread evenly.
