@@ -141,17 +141,16 @@ double duration_sum(const std::vector<T>& values, DurationSamples::Convert to_va
 
 }  // namespace
 
-void DurationSamples::add_wide(std::int64_t ticks) {
+void TickVector::push_wide(std::uint64_t ticks) {
   if (wide_.empty()) {
     wide_.reserve(narrow_.size() + 1);
     wide_.assign(narrow_.begin(), narrow_.end());
-    narrow_.clear();
-    narrow_.shrink_to_fit();
+    narrow_ = {};
   }
-  wide_.push_back(static_cast<std::uint64_t>(ticks));
+  wide_.push_back(ticks);
 }
 
-void DurationSamples::reserve(std::size_t n) {
+void TickVector::reserve(std::size_t n) {
   if (wide_.empty()) {
     narrow_.reserve(narrow_.size() + n);
   } else {
@@ -159,26 +158,20 @@ void DurationSamples::reserve(std::size_t n) {
   }
 }
 
+void TickVector::release() {
+  narrow_ = {};
+  wide_ = {};
+}
+
 double DurationSamples::mean(Convert to_value) const {
   if (size() == 0) return 0;
   // As Samples::mean: the sum in the order added (a zero adds nothing to it).
-  const double sum =
-      wide_.empty() ? duration_sum(narrow_, to_value) : duration_sum(wide_, to_value);
+  const double sum = values_.visit([&](const auto& v) { return duration_sum(v, to_value); });
   return sum / static_cast<double>(size());
 }
 
 double DurationSamples::quantile(double q, Convert to_value) const {
-  return wide_.empty() ? duration_quantile(narrow_, zeros_, q, to_value)
-                       : duration_quantile(wide_, zeros_, q, to_value);
-}
-
-void GroupedDurations::add_wide(std::int64_t ticks) {
-  if (wide_.empty()) {
-    wide_.reserve(narrow_.size() + 1);
-    wide_.assign(narrow_.begin(), narrow_.end());
-    narrow_ = {};
-  }
-  wide_.push_back(static_cast<std::uint64_t>(ticks));
+  return values_.visit([&](auto& v) { return duration_quantile(v, zeros_, q, to_value); });
 }
 
 std::vector<DurationSamples> GroupedDurations::take() {
@@ -190,16 +183,13 @@ std::vector<DurationSamples> GroupedDurations::take() {
     out[g].add_zeros(zeros_[g]);
     zeros_[g] = 0;
   }
-  if (wide_.empty()) {
-    for (std::size_t i = 0; i < narrow_.size(); ++i) out[groups_[i]].add(narrow_[i]);
-  } else {
-    for (std::size_t i = 0; i < wide_.size(); ++i) {
-      out[groups_[i]].add(static_cast<std::int64_t>(wide_[i]));
+  ticks_.visit([&](const auto& ticks) {
+    for (std::size_t i = 0; i < ticks.size(); ++i) {
+      out[groups_[i]].add(static_cast<std::int64_t>(ticks[i]));
     }
-  }
+  });
   groups_ = {};
-  narrow_ = {};
-  wide_ = {};
+  ticks_.release();
   return out;
 }
 

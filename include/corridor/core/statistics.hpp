@@ -72,6 +72,39 @@ class Samples {
   std::size_t zeros_ = 0;               ///< how many +0 were added
 };
 
+/// Non-negative tick counts in the order added, 4 bytes each while every one fits in 32 bits
+/// and 8 bytes each from the first that does not (the earlier ones are widened then).
+class TickVector {
+ public:
+  void push_back(std::uint64_t ticks) {
+    if (wide_.empty() && ticks <= UINT32_MAX) {
+      narrow_.push_back(static_cast<std::uint32_t>(ticks));
+    } else {
+      push_wide(ticks);
+    }
+  }
+  /// Room for `n` more values.
+  void reserve(std::size_t n);
+  [[nodiscard]] std::size_t size() const { return narrow_.size() + wide_.size(); }
+  /// Empties the vector and frees its memory.
+  void release();
+  /// f(values) with the std::vector of std::uint32_t or std::uint64_t that holds them.
+  template <class F>
+  decltype(auto) visit(F&& f) {
+    return wide_.empty() ? f(narrow_) : f(wide_);
+  }
+  template <class F>
+  decltype(auto) visit(F&& f) const {
+    return wide_.empty() ? f(narrow_) : f(wide_);
+  }
+
+ private:
+  void push_wide(std::uint64_t ticks);
+
+  std::vector<std::uint32_t> narrow_;  ///< all values, until one needs 64 bits
+  std::vector<std::uint64_t> wide_;    ///< from then on, all values
+};
+
 /// Durations in whole ticks (transit times, waits), kept for exact quantiles at the end in 4
 /// bytes each while every one fits in 32 bits (8 bytes each once one does not): half the memory
 /// of Samples, where a long run keeps millions. Zeros are only counted. mean() and quantile()
@@ -86,28 +119,23 @@ class DurationSamples {
   void add(std::int64_t ticks) {
     if (ticks == 0) {
       ++zeros_;
-    } else if (wide_.empty() && static_cast<std::uint64_t>(ticks) <= UINT32_MAX) {
-      narrow_.push_back(static_cast<std::uint32_t>(ticks));
     } else {
-      add_wide(ticks);
+      values_.push_back(static_cast<std::uint64_t>(ticks));
     }
   }
   /// As `n` calls of add(0).
   void add_zeros(std::size_t n) { zeros_ += n; }
   /// Room for `n` more durations other than zero.
-  void reserve(std::size_t n);
-  [[nodiscard]] std::size_t size() const { return zeros_ + narrow_.size() + wide_.size(); }
+  void reserve(std::size_t n) { values_.reserve(n); }
+  [[nodiscard]] std::size_t size() const { return zeros_ + values_.size(); }
   /// The mean of to_value(d) (0 if empty); call before quantile(), which reorders the values.
   [[nodiscard]] double mean(Convert to_value) const;
   /// As Samples::quantile of the converted values.
   [[nodiscard]] double quantile(double q, Convert to_value) const;
 
  private:
-  void add_wide(std::int64_t ticks);
-
-  mutable std::vector<std::uint32_t> narrow_;  ///< values but 0, until one needs 64 bits
-  mutable std::vector<std::uint64_t> wide_;    ///< from then on, every value but 0
-  std::size_t zeros_ = 0;                      ///< how many zeros were added
+  mutable TickVector values_;  ///< every value but 0, in the order added until quantile()
+  std::size_t zeros_ = 0;      ///< how many zeros were added
 };
 
 /// The durations of many groups (say, the waits at each link of a network), kept in one log in
@@ -124,13 +152,9 @@ class GroupedDurations {
   void add(std::uint32_t group, std::int64_t ticks) {
     if (ticks == 0) {
       ++zeros_[group];
-      return;
-    }
-    groups_.push_back(group);
-    if (wide_.empty() && static_cast<std::uint64_t>(ticks) <= UINT32_MAX) {
-      narrow_.push_back(static_cast<std::uint32_t>(ticks));
     } else {
-      add_wide(ticks);
+      groups_.push_back(group);
+      ticks_.push_back(static_cast<std::uint64_t>(ticks));
     }
   }
   [[nodiscard]] std::size_t groups() const { return zeros_.size(); }
@@ -139,13 +163,9 @@ class GroupedDurations {
   [[nodiscard]] std::vector<DurationSamples> take();
 
  private:
-  void add_wide(std::int64_t ticks);
-
   std::vector<std::uint64_t> zeros_;   ///< per group: how many zeros were added
   std::vector<std::uint32_t> groups_;  ///< per value but 0: its group
-  std::vector<std::uint32_t> narrow_;  ///< every value but 0 in the order added, until one
-                                       ///< needs 64 bits
-  std::vector<std::uint64_t> wide_;    ///< from then on, every value but 0
+  TickVector ticks_;                   ///< every value but 0, in the order added
 };
 
 /// Two-sided 97.5% quantile of Student's t with `dof` degrees of freedom (dof >= 1).
