@@ -22,7 +22,10 @@
 
 namespace corridor::graph {
 
-namespace {
+// The graph types are members of Network::Impl, which has external linkage: they live in a
+// named namespace of this file rather than an anonymous one (g++ warns about the latter when
+// this file is compiled as part of a larger unit).
+namespace network_detail {
 
 struct NodeProperties {
   std::size_t node = 0;  ///< scenario.nodes index
@@ -46,6 +49,16 @@ struct StateEdge {
 // The expanded graph routing searches: one vertex per (layer, node, carrier).
 using StateGraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS,
                                          boost::no_property, StateEdge>;
+
+}  // namespace network_detail
+
+using network_detail::LinkProperties;
+using network_detail::NodeProperties;
+using network_detail::PhysicalGraph;
+using network_detail::StateEdge;
+using network_detail::StateGraph;
+
+namespace {
 
 bool is_port(const model::Node& node) {
   return node.kind == model::NodeKind::kPort || !node.berths.empty();
