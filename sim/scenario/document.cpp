@@ -19,12 +19,23 @@
 #include <iterator>
 #include <map>
 #include <memory>
+#include <mutex>
+#include <set>
 #include <streambuf>
 #include <system_error>
 
 #include "corridor/core/parallel.hpp"
 
 namespace corridor::scenario {
+
+const std::string* intern_file_name(std::string_view name) {
+  static std::mutex mutex;
+  static std::set<std::string, std::less<>> names;  // a set's elements never move
+  const std::lock_guard<std::mutex> lock(mutex);
+  auto found = names.find(name);
+  if (found == names.end()) found = names.emplace(name).first;
+  return &*found;
+}
 
 const DocEntry* DocNode::find_entry(const std::string& key) const {
   if (kind != Kind::kMap) return nullptr;
@@ -80,9 +91,9 @@ struct LimitExceeded {
 /// whole text.
 class TreeBuilder : public YAML::EventHandler {
  public:
-  TreeBuilder(std::shared_ptr<const std::string> file, std::size_t text_size,
-              const ParseProgress& progress, int lines_before = 0, int levels_above = 0)
-      : file_(std::move(file)),
+  TreeBuilder(const std::string* file, std::size_t text_size, const ParseProgress& progress,
+              int lines_before = 0, int levels_above = 0)
+      : file_(file),
         text_size_(text_size),
         progress_(progress),
         lines_before_(lines_before),
@@ -215,6 +226,10 @@ class TreeBuilder : public YAML::EventHandler {
     }
     Frame frame = std::move(stack_.back());
     stack_.pop_back();
+    // Growing by doubling leaves up to half of a list's or map's room unused; a large scenario
+    // has hundreds of thousands of small maps, and keeps the tree until it is validated.
+    frame.node.entries.shrink_to_fit();
+    frame.node.items.shrink_to_fit();
     finish(std::move(frame.node), frame.first_value, frame.anchor);
   }
 
@@ -267,7 +282,7 @@ class TreeBuilder : public YAML::EventHandler {
 
   static constexpr std::size_t kValuesPerProgress = 16384;
 
-  std::shared_ptr<const std::string> file_;  ///< shared by the location of every value
+  const std::string* file_;  ///< interned: shared by the location of every value
   std::size_t text_size_;
   const ParseProgress& progress_;
   int lines_before_;  ///< lines of the whole text before this piece
@@ -452,9 +467,9 @@ class RangeBuffer : public std::streambuf {
 /// (see Piece) read with the lines before it and the levels enclosing it counted in. Problems
 /// go to `diagnostics`; `values` gets the values read.
 std::optional<DocNode> parse_range(const std::string& text, std::size_t begin, std::size_t end,
-                                   const std::string& tail,
-                                   const std::shared_ptr<const std::string>& file, int lines_before,
-                                   int levels_above, std::vector<Diagnostic>& diagnostics,
+                                   const std::string& tail, const std::string* file,
+                                   int lines_before, int levels_above,
+                                   std::vector<Diagnostic>& diagnostics,
                                    const ParseProgress& progress, std::size_t& values) {
   TreeBuilder builder(file, end - begin, progress, lines_before, levels_above);
   const auto at = [&](const YAML::Mark& mark) {
@@ -629,8 +644,8 @@ bool take_end_mark(DocNode& root, const std::vector<Piece>& pieces, std::size_t 
 /// (a key in two pieces, more values than kMaxValues together). Progress is reported from the
 /// calling thread.
 std::optional<DocNode> parse_pieces(const std::string& text, const std::vector<Piece>& pieces,
-                                    const std::shared_ptr<const std::string>& file,
-                                    unsigned threads, const ParseProgress& progress) {
+                                    const std::string* file, unsigned threads,
+                                    const ParseProgress& progress) {
   const std::size_t n = pieces.size();
   std::vector<std::optional<DocNode>> roots(n);
   std::vector<std::size_t> values(n, 0);
@@ -645,10 +660,7 @@ std::optional<DocNode> parse_pieces(const std::string& text, const std::vector<P
     std::vector<Diagnostic> problems;
     try {
       const std::string tail = k + 1 < n ? end_line(pieces, k) : std::string();
-      // A name of its own: the values of one piece share it, and threads counting the uses
-      // of one shared name would wait on each other at every value.
-      const auto name = std::make_shared<const std::string>(*file);
-      roots[k] = parse_range(text, p.begin, p.end, tail, name, p.lines_before, p.items ? 1 : 0,
+      roots[k] = parse_range(text, p.begin, p.end, tail, file, p.lines_before, p.items ? 1 : 0,
                              problems, note, values[k]);
       if (roots[k] && k + 1 < n && !take_end_mark(*roots[k], pieces, k)) roots[k].reset();
     } catch (...) {  // out of memory, say: the whole text in one piece says what it is
@@ -701,7 +713,7 @@ std::optional<DocNode> parse_document(const std::string& text, const std::string
   }
   if (!check_encoding(text, file, diagnostics)) return std::nullopt;
   if (!check_tabs(text, file, diagnostics)) return std::nullopt;
-  const auto name = std::make_shared<const std::string>(file);
+  const std::string* name = intern_file_name(file);
   const unsigned threads = split.threads != 0 ? split.threads : core::default_threads();
   if (threads > 1 && text.size() >= 2 * split.piece_bytes) {
     // About four pieces per thread, so that the threads finish at about the same time.

@@ -7,6 +7,7 @@
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -214,4 +215,49 @@ TEST_CASE("a split left to the default takes the threads the program set", "[sce
   const Read split = read(kRich, 0);
   CHECK(split.pieces > 5);
   CHECK(split.tree == read(kRich, 1).tree);
+}
+
+TEST_CASE("the values of a file share one copy of its name, and other files have their own",
+          "[scenario]") {
+  using corridor::scenario::intern_file_name;
+  const std::string* a = intern_file_name("names/a.yaml");
+  CHECK(*a == "names/a.yaml");
+  CHECK(intern_file_name(std::string("names/") + "a.yaml") == a);
+  const std::string* b = intern_file_name("names/b.yaml");
+  CHECK(b != a);
+  CHECK(*b == "names/b.yaml");
+  CHECK(*a == "names/a.yaml");  // adding a name moves none of the others
+
+  // Read in pieces on three threads: every value and key points to the same name.
+  std::vector<Diagnostic> diagnostics;
+  ParseSplit split;
+  split.threads = 3;
+  split.piece_bytes = 1;
+  std::size_t pieces = 0;
+  split.pieces = &pieces;
+  const auto doc = parse_document(kRich, "names/a.yaml", diagnostics, {}, split);
+  REQUIRE(doc);
+  CHECK(pieces > 5);
+  std::size_t locations = 0;
+  bool all_a = true;
+  const std::function<void(const DocNode&)> visit = [&](const DocNode& node) {
+    ++locations;
+    all_a = all_a && node.where.file() == a;
+    for (const auto& item : node.items) visit(item);
+    for (const auto& e : node.entries) {
+      ++locations;
+      all_a = all_a && e.key_where.file() == a;
+      visit(e.value);
+    }
+  };
+  visit(*doc);
+  CHECK(locations > 40);
+  CHECK(all_a);
+  // A location made from a SourceLocation reads back the same.
+  const corridor::scenario::DocLocation where(corridor::SourceLocation{"names/b.yaml", 3, 4});
+  CHECK(where.file() == b);
+  const corridor::SourceLocation back = where;
+  CHECK(back.file == "names/b.yaml");
+  CHECK(back.line == 3);
+  CHECK(back.column == 4);
 }

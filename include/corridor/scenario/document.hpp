@@ -6,9 +6,9 @@
 
 #include <cstddef>
 #include <functional>
-#include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "corridor/error.hpp"
@@ -17,26 +17,34 @@ namespace corridor::scenario {
 
 struct DocEntry;
 
-/// Where a value of the document starts. It reads as a SourceLocation, but the file's name is
-/// shared by every value read from that file instead of copied into each: a large scenario has
-/// millions of values, and a copied name cost each of them a heap allocation.
+/// The one copy of a file name that every location in it points to. Names are kept until the
+/// process ends: there are as many as files read (a scenario and its `extends` bases), however
+/// often they are read. Safe to call from several threads.
+[[nodiscard]] const std::string* intern_file_name(std::string_view name);
+
+/// Where a value of the document starts. It reads as a SourceLocation, but holds the file's name
+/// as a pointer to its interned copy instead of a string of its own: a large scenario has
+/// millions of values, and a copied name cost each of them a heap allocation (a shared one, a
+/// reference count to update whenever a value was made, moved or freed).
 class DocLocation {
  public:
   DocLocation() = default;
   DocLocation(const SourceLocation& where)  // NOLINT(google-explicit-constructor): reads as one
-      : DocLocation(std::make_shared<const std::string>(where.file), where.line, where.column) {}
-  DocLocation(std::shared_ptr<const std::string> file, int line, int column)
-      : file_(std::move(file)), line_(line), column_(column) {}
+      : DocLocation(intern_file_name(where.file), where.line, where.column) {}
+  /// REQUIRES: `file` is null or comes from intern_file_name().
+  DocLocation(const std::string* file, int line, int column)
+      : file_(file), line_(line), column_(column) {}
 
   operator SourceLocation() const {  // NOLINT(google-explicit-constructor)
-    return {file_ ? *file_ : std::string(), line_, column_};
+    return {file_ != nullptr ? *file_ : std::string(), line_, column_};
   }
-  [[nodiscard]] const std::shared_ptr<const std::string>& file() const { return file_; }
+  /// The file's name, or null for a location made without one.
+  [[nodiscard]] const std::string* file() const { return file_; }
   [[nodiscard]] int line() const { return line_; }
   [[nodiscard]] int column() const { return column_; }
 
  private:
-  std::shared_ptr<const std::string> file_;
+  const std::string* file_ = nullptr;
   int line_ = 0;
   int column_ = 0;
 };
