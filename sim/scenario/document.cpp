@@ -23,6 +23,8 @@
 #include <set>
 #include <streambuf>
 #include <system_error>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "corridor/core/parallel.hpp"
 
@@ -160,6 +162,9 @@ class TreeBuilder : public YAML::EventHandler {
     std::size_t first_value = 0;  ///< values_ when the collection started
     YAML::anchor_t anchor = YAML::NullAnchor;
     std::optional<DocNode> key;
+    /// A large map's keys with their entries, so that telling a duplicate key takes the same
+    /// time however many keys came before it (empty while the map is small).
+    std::unordered_map<std::string, std::size_t> index;
   };
   struct Anchored {
     DocNode node;
@@ -254,11 +259,23 @@ class TreeBuilder : public YAML::EventHandler {
     } else {
       DocNode key = std::move(*top.key);
       top.key.reset();
-      add_entry(top.node, key, std::move(node));
+      add_entry(top, key, std::move(node));
     }
   }
 
-  void add_entry(DocNode& map, const DocNode& key, DocNode value) {
+  /// The entry under `key` in the map of `frame`, or nullptr.
+  static const DocEntry* find_key(Frame& frame, const std::string& key) {
+    std::vector<DocEntry>& entries = frame.node.entries;
+    if (entries.size() < kIndexedEntries) return frame.node.find_entry(key);
+    if (frame.index.empty()) {
+      for (std::size_t i = 0; i < entries.size(); ++i) frame.index.emplace(entries[i].key, i);
+    }
+    const auto found = frame.index.find(key);
+    return found == frame.index.end() ? nullptr : &entries[found->second];
+  }
+
+  void add_entry(Frame& frame, const DocNode& key, DocNode value) {
+    DocNode& map = frame.node;
     if (!key.is_scalar()) {
       problems_.push_back(
           {key.where, "",
@@ -267,7 +284,7 @@ class TreeBuilder : public YAML::EventHandler {
                                                                           : "empty")});
       return;
     }
-    if (const DocEntry* first = map.find_entry(key.text)) {
+    if (const DocEntry* first = find_key(frame, key.text)) {
       problems_.push_back({key.where, "",
                            fmt::format("duplicate key '{}' (first defined at {})", key.text,
                                        format_location(first->key_where))});
@@ -278,7 +295,10 @@ class TreeBuilder : public YAML::EventHandler {
     entry.key_where = key.where;
     entry.value = std::move(value);
     map.entries.push_back(std::move(entry));
+    if (!frame.index.empty()) frame.index.emplace(map.entries.back().key, map.entries.size() - 1);
   }
+
+  static constexpr std::size_t kIndexedEntries = 32;
 
   static constexpr std::size_t kValuesPerProgress = 16384;
 
@@ -682,6 +702,17 @@ std::optional<DocNode> parse_pieces(const std::string& text, const std::vector<P
   for (std::size_t v : values) total += v;
   if (total > kMaxValues || !roots[0]->is_map()) return std::nullopt;
   DocNode root = std::move(*roots[0]);
+  // The top-level keys so far (views of the pieces' keys, which stay where they are: entries
+  // are moved into the root's vector, whose room for all of them is reserved first), so that
+  // joining a map of many keys does not search it once per key.
+  std::size_t top_keys = root.entries.size();
+  for (std::size_t k = 1; k < n; ++k) {
+    if (!pieces[k].items && roots[k]->is_map()) top_keys += roots[k]->entries.size();
+  }
+  root.entries.reserve(top_keys);
+  std::unordered_set<std::string_view> keys;
+  keys.reserve(top_keys);
+  for (const DocEntry& e : root.entries) keys.insert(e.key);
   for (std::size_t k = 1; k < n; ++k) {
     DocNode& piece = *roots[k];
     if (pieces[k].items) {
@@ -694,8 +725,9 @@ std::optional<DocNode> parse_pieces(const std::string& text, const std::vector<P
     } else {
       if (!piece.is_map()) return std::nullopt;
       for (DocEntry& e : piece.entries) {
-        if (root.find_entry(e.key) != nullptr) return std::nullopt;
+        if (keys.count(e.key) != 0) return std::nullopt;
         root.entries.push_back(std::move(e));
+        keys.insert(root.entries.back().key);
       }
     }
   }

@@ -6,7 +6,11 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <string>
+#include <string_view>
 #include <system_error>
+#include <unordered_map>
+#include <vector>
 
 namespace corridor::scenario {
 
@@ -31,9 +35,28 @@ bool is_whole_value(const DocNode& node) {
                      [](const DocEntry& e) { return e.key == "value" || e.key == "source"; });
 }
 
+/// Maps up to this many entries are searched entry by entry; larger ones through an index.
+constexpr std::size_t kSearchedMap = 32;
+
 void merge_maps(DocNode& base, const DocNode& derived) {
+  // A large base map gets an index of its keys, so that merging takes time in proportion to
+  // the entries, not to their product. Its views point into the base's keys, which do not move:
+  // the room for every entry the derived map could add is reserved first, and an entry's key
+  // is never assigned. A key added from the derived map is not looked up again (a map's keys
+  // are unique: the parser refuses a duplicate).
+  std::unordered_map<std::string_view, std::size_t> index;
+  if (base.entries.size() > kSearchedMap && !derived.entries.empty()) {
+    base.entries.reserve(base.entries.size() + derived.entries.size());
+    index.reserve(base.entries.size());
+    for (std::size_t i = 0; i < base.entries.size(); ++i) index.emplace(base.entries[i].key, i);
+  }
+  const auto find = [&](const std::string& key) -> DocNode* {
+    if (index.empty()) return base.find(key);
+    const auto found = index.find(key);
+    return found == index.end() ? nullptr : &base.entries[found->second].value;
+  };
   for (const auto& entry : derived.entries) {
-    DocNode* existing = base.find(entry.key);
+    DocNode* existing = find(entry.key);
     if (existing == nullptr) {
       base.entries.push_back(entry);
     } else if (existing->is_map() && !is_whole_value(*existing) && !is_whole_value(entry.value)) {
@@ -52,34 +75,56 @@ const DocNode* id_of(const DocNode& entry) {
 void merge_id_list(const std::string& key, DocNode& base, const DocNode& derived,
                    std::vector<Diagnostic>& diagnostics) {
   const std::string_view noun = entry_noun(key);
+  // Where each id is in the base list, in list order, so that a derived item finds its match
+  // at once instead of by a search of the whole list (a variant of a large network may touch
+  // every node). A derived item matches the first base item with its id that is still there,
+  // as a search from the front would; removed items are dropped at the end, in one pass.
+  struct Positions {
+    std::vector<std::size_t> at;  ///< base.items positions with this id, in order
+    std::size_t next = 0;         ///< the first of them not removed
+  };
+  std::unordered_map<std::string, Positions> ids;
+  ids.reserve(base.items.size());
+  for (std::size_t p = 0; p < base.items.size(); ++p) {
+    if (const DocNode* id = id_of(base.items[p])) ids[id->text].at.push_back(p);
+  }
+  std::vector<bool> removed(base.items.size(), false);
   for (std::size_t i = 0; i < derived.items.size(); ++i) {
     const DocNode& item = derived.items[i];
     const DocNode* id = id_of(item);
     if (id == nullptr) {  // the validator reports the missing id
       base.items.push_back(item);
+      removed.push_back(false);
       continue;
     }
-    auto match = std::find_if(base.items.begin(), base.items.end(), [&](const DocNode& b) {
-      const DocNode* base_id = id_of(b);
-      return base_id != nullptr && base_id->text == id->text;
-    });
+    Positions& same = ids[id->text];
+    const bool found = same.next < same.at.size();
     const DocNode* remove = item.find("remove");
     const bool removing = remove != nullptr && remove->is_scalar() && remove->text == "true";
     if (removing) {
-      if (match == base.items.end()) {
+      if (!found) {
         diagnostics.push_back({remove->where, fmt::format("{}[{}].remove", key, i),
                                fmt::format("cannot remove {} '{}': the base scenario has no "
                                            "such {}",
                                            noun, id->text, noun)});
       } else {
-        base.items.erase(match);
+        removed[same.at[same.next++]] = true;
       }
-    } else if (match == base.items.end()) {
+    } else if (!found) {
+      same.at.push_back(base.items.size());
       base.items.push_back(item);
+      removed.push_back(false);
     } else {
-      merge_maps(*match, item);
+      merge_maps(base.items[same.at[same.next]], item);
     }
   }
+  std::size_t kept = 0;
+  for (std::size_t p = 0; p < base.items.size(); ++p) {
+    if (removed[p]) continue;
+    if (kept != p) base.items[kept] = std::move(base.items[p]);
+    ++kept;
+  }
+  base.items.resize(kept);
 }
 
 struct Chain {

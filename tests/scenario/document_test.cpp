@@ -182,6 +182,15 @@ TEST_CASE("problems in a text read in pieces are those of reading it whole", "[s
     REQUIRE(read(text, 3).problems.size() == 1);
     CHECK(read(text, 3).problems[0].find("t.yaml:5:1: error: duplicate key 'name'") == 0);
   }
+  SECTION("a key written twice among many, far apart") {
+    std::string text = "name: x\n";
+    for (int i = 0; i < 100; ++i) text += fmt::format("k{}: {}\n", i, i);
+    CHECK(check_same(text) > 5);  // the keys join from their pieces
+    text += "k7: again\n";
+    CHECK(check_same(text) == 1);
+    REQUIRE(read(text, 3).problems.size() == 1);
+    CHECK(read(text, 3).problems[0].find("t.yaml:102:1: error: duplicate key 'k7'") == 0);
+  }
   SECTION("a syntax error in a later piece") {
     const std::string text = "name: x\nnodes:\n  - id: a\n  - id: [b\nlinks: []\n";
     CHECK(check_same(text) == 1);
@@ -260,4 +269,19 @@ TEST_CASE("the values of a file share one copy of its name, and other files have
   CHECK(back.file == "names/b.yaml");
   CHECK(back.line == 3);
   CHECK(back.column == 4);
+}
+
+TEST_CASE("a duplicate key is found in a large map as in a small one", "[scenario]") {
+  // 40 keys, more than a map is searched entry by entry for; then two repeated keys, one from
+  // before the map grew large and one from after.
+  std::string text = "meta:\n";
+  for (int i = 0; i < 40; ++i) text += fmt::format("  k{}: {}\n", i, i);
+  text += "  k3: again\n  k35: again\n  k40: new\n";
+  std::vector<Diagnostic> diagnostics;
+  const auto doc = parse_document(text, "d.yaml", diagnostics);
+  std::vector<std::string> problems;
+  for (const auto& d : diagnostics) problems.push_back(d.format());
+  CHECK(problems == std::vector<std::string>{
+                        "d.yaml:42:3: error: duplicate key 'k3' (first defined at d.yaml:5:3)",
+                        "d.yaml:43:3: error: duplicate key 'k35' (first defined at d.yaml:37:3)"});
 }

@@ -254,3 +254,92 @@ TEST_CASE("a cached base still counts towards the longest chain of extends", "[s
   CHECK(bases.at(files[2]).files == static_cast<std::size_t>(last - 1));
   CHECK(errors(&bases) == expected);
 }
+
+namespace {
+
+corridor::scenario::DocNode parse(const std::string& text) {
+  std::vector<corridor::Diagnostic> problems;
+  auto doc = corridor::scenario::parse_document(text, "m.yaml", problems);
+  REQUIRE(problems.empty());
+  REQUIRE(doc);
+  return std::move(*doc);
+}
+
+/// A value in one line: scalars as they are, maps as {key=value,...}, lists as [a,b].
+std::string flat(const corridor::scenario::DocNode& node) {
+  if (node.is_scalar()) return node.text;
+  std::string out;
+  if (node.is_list()) {
+    for (const auto& item : node.items) out += (out.empty() ? "" : ",") + flat(item);
+    return "[" + out + "]";
+  }
+  for (const auto& e : node.entries) out += (out.empty() ? "" : ",") + e.key + "=" + flat(e.value);
+  return "{" + out + "}";
+}
+
+}  // namespace
+
+TEST_CASE("a large map merges key by key, in the base's order and then the new keys'",
+          "[scenario]") {
+  // 60 keys in the base and 60 in the derived map, 30 of them shared: more than a map is
+  // searched entry by entry for.
+  std::string base = "meta:\n";
+  std::string derived = "meta:\n";
+  std::string expected;
+  for (int i = 0; i < 90; ++i) {
+    const std::string key = fmt::format("k{}", i);
+    if (i < 60) {
+      base += i == 40 ? "  k40: {x: 1, y: 2}\n" : fmt::format("  {}: b{}\n", key, i);
+    }
+    if (i >= 30) {
+      derived += i == 40 ? "  k40: {y: 3, z: 4}\n" : fmt::format("  {}: d{}\n", key, i);
+    }
+    expected +=
+        (expected.empty() ? "" : ",") + key + "=" +
+        (i == 40 ? std::string("{x=1,y=3,z=4}") : fmt::format("{}{}", i < 30 ? 'b' : 'd', i));
+  }
+  auto merged = parse(base);
+  std::vector<corridor::Diagnostic> problems;
+  corridor::scenario::merge_documents(merged, parse(derived), problems);
+  CHECK(problems.empty());
+  REQUIRE(merged.find("meta") != nullptr);
+  CHECK(flat(*merged.find("meta")) == "{" + expected + "}");
+}
+
+TEST_CASE("a list merges by id as a search from its front would, removals included", "[scenario]") {
+  // The base has n7 twice (the validator refuses that later; merging must not lose either)
+  // and an item without an id.
+  std::string base = "nodes:\n";
+  for (int i = 0; i < 50; ++i) base += fmt::format("  - {{id: n{}, s: {}}}\n", i, i);
+  base += "  - {id: n7, s: second}\n  - {s: no-id}\n  - {id: n5, s: second}\n";
+  const std::string derived =
+      "nodes:\n"
+      "  - {id: n5, t: first}\n"      // into the first n5, not the second
+      "  - {id: n3, remove: true}\n"  // n3 leaves ...
+      "  - {id: n7, remove: true}\n"  // the first n7 leaves
+      "  - {id: n7, s: 77}\n"         // the second n7 is merged
+      "  - {id: n60, s: new}\n"       // added at the end ...
+      "  - {id: n60, t: more}\n"      // ... and merged into
+      "  - {id: n3, s: back}\n"       // ... n3 comes back, at the end
+      "  - {s: derived-no-id}\n"
+      "  - {id: n49, s: 4949}\n"
+      "  - {id: n99, remove: true}\n";  // not there: an error
+  auto merged = parse(base);
+  std::vector<corridor::Diagnostic> problems;
+  corridor::scenario::merge_documents(merged, parse(derived), problems);
+  REQUIRE(problems.size() == 1);
+  CHECK(problems[0].format() ==
+        "m.yaml:11:23: error: nodes[9].remove: cannot remove node 'n99': the base scenario has "
+        "no such node");
+  std::string expected;
+  for (int i = 0; i < 50; ++i) {
+    if (i == 3 || i == 7) continue;
+    expected += fmt::format("{{id=n{},s={}{}}},", i, i == 49 ? "4949" : std::to_string(i),
+                            i == 5 ? ",t=first" : "");
+  }
+  expected +=
+      "{id=n7,s=77},{s=no-id},{id=n5,s=second},{id=n60,s=new,t=more},{id=n3,s=back},{s=derived-no-"
+      "id}";
+  REQUIRE(merged.find("nodes") != nullptr);
+  CHECK(flat(*merged.find("nodes")) == "[" + expected + "]");
+}
