@@ -702,9 +702,9 @@ std::optional<DocNode> parse_pieces(const std::string& text, const std::vector<P
   for (std::size_t v : values) total += v;
   if (total > kMaxValues || !roots[0]->is_map()) return std::nullopt;
   DocNode root = std::move(*roots[0]);
-  // The top-level keys so far (views of the pieces' keys, which stay where they are: entries
-  // are moved into the root's vector, whose room for all of them is reserved first), so that
-  // joining a map of many keys does not search it once per key.
+  // The top-level keys so far, so that joining a map of many keys does not search it once per
+  // key. They are views of the root's own keys, which stay where they are: the room for every
+  // piece's entries is reserved before the first view is taken.
   std::size_t top_keys = root.entries.size();
   for (std::size_t k = 1; k < n; ++k) {
     if (!pieces[k].items && roots[k]->is_map()) top_keys += roots[k]->entries.size();
