@@ -81,7 +81,7 @@ int run_program(int argc, char** argv) {
   try {
     return action ? action() : corridor::kExitInvalid;
   } catch (const corridor::ScenarioError& e) {
-    for (const auto& d : e.diagnostics()) std::cerr << d.format() << '\n';
+    corridor::cli::print_problems(e.diagnostics(), std::cerr);
     return corridor::kExitInvalid;
   } catch (const corridor::UsageError& e) {
     std::cerr << "corridor: error: " << e.what() << '\n';

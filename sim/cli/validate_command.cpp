@@ -1,5 +1,6 @@
 // The `corridor validate` subcommand: loads each scenario file with the full validation of the
-// scenario stage and reports, per file, either a one-line summary or every problem found.
+// scenario stage and reports, per file, either a one-line summary or the problems found.
+#include <algorithm>
 #include <iostream>
 #include <memory>
 #include <string>
@@ -20,6 +21,7 @@ struct ValidateOptions {
   std::vector<std::string> files;
   std::vector<std::string> sets;
   int threads = 0;  ///< bound for CLI11; the number takes effect through use_threads()
+  std::size_t max_problems = kShownProblems;  ///< 0: all
 };
 
 int validate_files(const ValidateOptions& options) {
@@ -42,7 +44,7 @@ int validate_files(const ValidateOptions& options) {
     } catch (const ScenarioError& e) {
       all_valid = false;
       status.above([&] {
-        for (const auto& d : e.diagnostics()) std::cerr << d.format() << '\n';
+        print_problems(e.diagnostics(), std::cerr, options.max_problems);
         std::cerr.flush();
       });
     }
@@ -54,6 +56,15 @@ int validate_files(const ValidateOptions& options) {
 
 }  // namespace
 
+void print_problems(const std::vector<Diagnostic>& problems, std::ostream& out, std::size_t limit) {
+  const std::size_t shown = limit == 0 ? problems.size() : std::min(limit, problems.size());
+  for (std::size_t i = 0; i < shown; ++i) out << problems[i].format() << '\n';
+  if (shown < problems.size()) {
+    out << "corridor: note: " << problems.size() - shown << " more problems not shown (the first "
+        << shown << " are above); `corridor validate --max-problems 0 FILE` prints them all\n";
+  }
+}
+
 void add_validate_command(CLI::App& app, Action& action) {
   auto options = std::make_shared<ValidateOptions>();
   auto* cmd = app.add_subcommand(
@@ -62,8 +73,9 @@ void add_validate_command(CLI::App& app, Action& action) {
   cmd->footer(
       "For each valid file prints one line:\n"
       "  FILE: ok: N nodes, N links, N fleets, N flows, N corridors\n"
-      "For each invalid file prints every problem found to stderr, one per line:\n"
+      "For each invalid file prints the problems found to stderr, one per line:\n"
       "  FILE:LINE:COL: error: PATH: message\n"
+      "(the first 100, then how many more; --max-problems 0 prints them all)\n"
       "and goes on with the next file.\n\n"
       "Exit status: 0 if every file is valid, 2 if any file is invalid.\n"
       "The scenario format is described in docs/scenario-format.md.\n");
@@ -74,6 +86,19 @@ void add_validate_command(CLI::App& app, Action& action) {
                   "Override a value before validating, as PATH=VALUE (repeatable), e.g.\n"
                   "--set fleets.ferry_az.count=6 --set run.horizon='180 d'")
       ->type_name("PATH=VALUE");
+  cmd->add_option("--max-problems", options->max_problems,
+                  "Problems to print per file, then only how many more there are (0: all)")
+      ->check(CLI::Validator(
+          [](std::string& text) {
+            const bool whole =
+                !text.empty() && text.find_first_not_of("0123456789") == std::string::npos;
+            return whole
+                       ? std::string()
+                       : "must be a whole number, 0 or more (0: every problem), got '" + text + "'";
+          },
+          ""))
+      ->type_name("N")
+      ->capture_default_str();
   cmd->add_option("-t,--threads", options->threads,
                   "Threads for reading a large file (default: all cores)")
       ->check(CLI::Range(1, 1024))

@@ -1,6 +1,8 @@
 // End-to-end tests of bad input: the built `corridor` program meets each kind of malformed
 // scenario file with `FILE:LINE:COL: error: ...` on stderr and exit code 2, never a crash, a hang
 // or output; and a run that is interrupted or cannot make progress ends cleanly.
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <catch2/catch.hpp>
 #include <chrono>
@@ -349,4 +351,55 @@ TEST_CASE("validate takes --threads from 1 to 1024, like run", "[cli][bad_input]
     CHECK(o.err.find("--threads") != std::string::npos);
     CHECK(o.out.empty());
   }
+}
+
+TEST_CASE("a file with hundreds of problems prints the first 100 and how many more",
+          "[cli][bad_input]") {
+  std::string text = "name: x\nnodes: []\n";
+  for (int i = 0; i < 150; ++i) text += "k" + std::to_string(i) + ": 1\n";
+  const TempDir dir;
+  (void)dir.write("x.yaml", text);
+  const auto lines = [](const std::string& s) {
+    std::vector<std::string> out;
+    std::size_t start = 0;
+    for (std::size_t end; (end = s.find('\n', start)) != std::string::npos; start = end + 1) {
+      out.push_back(s.substr(start, end - start));
+    }
+    return out;
+  };
+  const std::string note =
+      "corridor: note: {} more problems not shown (the first {} are above); `corridor validate "
+      "--max-problems 0 FILE` prints them all";
+
+  Outcome o = run_corridor({"validate", "x.yaml"}, dir.path());
+  CHECK(o.exit_code == 2);
+  std::vector<std::string> err = lines(o.err);
+  REQUIRE(err.size() == 101);
+  CHECK(err[0] == "x.yaml:3:1: error: unknown key 'k0'");
+  CHECK(err[99] == "x.yaml:102:1: error: unknown key 'k99'");
+  CHECK(err[100] == fmt::format(fmt::runtime(note), 50, 100));
+
+  o = run_corridor({"validate", "--max-problems", "0", "x.yaml"}, dir.path());
+  CHECK(o.exit_code == 2);
+  err = lines(o.err);
+  REQUIRE(err.size() == 150);
+  CHECK(err[149] == "x.yaml:152:1: error: unknown key 'k149'");
+
+  o = run_corridor({"validate", "--max-problems", "2", "x.yaml"}, dir.path());
+  CHECK(lines(o.err) == std::vector<std::string>{"x.yaml:3:1: error: unknown key 'k0'",
+                                                 "x.yaml:4:1: error: unknown key 'k1'",
+                                                 fmt::format(fmt::runtime(note), 148, 2)});
+
+  // The commands that load a scenario print as many as validate does by default.
+  o = run_corridor({"run", "x.yaml"}, dir.path());
+  CHECK(o.exit_code == 2);
+  CHECK(o.out.empty());
+  err = lines(o.err);
+  REQUIRE(err.size() == 101);
+  CHECK(err[100] == fmt::format(fmt::runtime(note), 50, 100));
+
+  o = run_corridor({"validate", "--max-problems", "-1", "x.yaml"}, dir.path());
+  CHECK(o.exit_code == 2);
+  CHECK(o.err.find("--max-problems: must be a whole number, 0 or more (0: every problem), got "
+                   "'-1'") == 0);
 }
