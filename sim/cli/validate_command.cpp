@@ -60,8 +60,12 @@ void print_problems(const std::vector<Diagnostic>& problems, std::ostream& out, 
   const std::size_t shown = limit == 0 ? problems.size() : std::min(limit, problems.size());
   for (std::size_t i = 0; i < shown; ++i) out << problems[i].format() << '\n';
   if (shown < problems.size()) {
-    out << "corridor: note: " << problems.size() - shown << " more problems not shown (the first "
-        << shown << " are above); `corridor validate --max-problems 0 FILE` prints them all\n";
+    const std::size_t hidden = problems.size() - shown;
+    out << "corridor: note: " << hidden << (hidden == 1 ? " more problem" : " more problems")
+        << " not shown ("
+        << (shown == 1 ? std::string("the first is")
+                       : "the first " + std::to_string(shown) + " are")
+        << " above); `corridor validate --max-problems 0 FILE` prints them all\n";
   }
 }
 

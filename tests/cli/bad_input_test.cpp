@@ -390,6 +390,19 @@ TEST_CASE("a file with hundreds of problems prints the first 100 and how many mo
                                                  "x.yaml:4:1: error: unknown key 'k1'",
                                                  fmt::format(fmt::runtime(note), 148, 2)});
 
+  o = run_corridor({"validate", "--max-problems", "149", "x.yaml"}, dir.path());
+  err = lines(o.err);
+  REQUIRE(err.size() == 150);
+  CHECK(err[149] ==
+        "corridor: note: 1 more problem not shown (the first 149 are above); `corridor validate "
+        "--max-problems 0 FILE` prints them all");
+  o = run_corridor({"validate", "--max-problems", "1", "x.yaml"}, dir.path());
+  err = lines(o.err);
+  REQUIRE(err.size() == 2);
+  CHECK(err[1] ==
+        "corridor: note: 149 more problems not shown (the first is above); `corridor validate "
+        "--max-problems 0 FILE` prints them all");
+
   // The commands that load a scenario print as many as validate does by default.
   o = run_corridor({"run", "x.yaml"}, dir.path());
   CHECK(o.exit_code == 2);
