@@ -385,19 +385,19 @@ TEST_CASE("a file with hundreds of problems prints the first 100 and how many mo
   REQUIRE(err.size() == 150);
   CHECK(err[149] == "x.yaml:152:1: error: unknown key 'k149'");
 
-  o = run_corridor({"validate", "--max-problems", "2", "x.yaml"}, dir.path());
-  CHECK(lines(o.err) == std::vector<std::string>{"x.yaml:3:1: error: unknown key 'k0'",
-                                                 "x.yaml:4:1: error: unknown key 'k1'",
-                                                 fmt::format(fmt::runtime(note), 148, 2)});
-
-  o = run_corridor({"validate", "--max-problems", "149", "x.yaml"}, dir.path());
-  err = lines(o.err);
+  // The problems' lines of `corridor validate --max-problems LIMIT x.yaml`.
+  const auto with_limit = [&](const std::string& limit) {
+    return lines(run_corridor({"validate", "--max-problems", limit, "x.yaml"}, dir.path()).err);
+  };
+  CHECK(with_limit("2") == std::vector<std::string>{"x.yaml:3:1: error: unknown key 'k0'",
+                                                    "x.yaml:4:1: error: unknown key 'k1'",
+                                                    fmt::format(fmt::runtime(note), 148, 2)});
+  err = with_limit("149");
   REQUIRE(err.size() == 150);
   CHECK(err[149] ==
         "corridor: note: 1 more problem not shown (the first 149 are above); `corridor validate "
         "--max-problems 0 FILE` prints them all");
-  o = run_corridor({"validate", "--max-problems", "1", "x.yaml"}, dir.path());
-  err = lines(o.err);
+  err = with_limit("1");
   REQUIRE(err.size() == 2);
   CHECK(err[1] ==
         "corridor: note: 149 more problems not shown (the first is above); `corridor validate "
