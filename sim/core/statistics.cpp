@@ -106,9 +106,12 @@ namespace {
 // Samples::quantile for the non-negative integers `values` and `zeros` zeros, converted by an
 // increasing function that keeps 0: the order statistics of the integers are those of the
 // converted values, and the zeros come first.
+// `pivot` and `pivot_size` are DurationSamples::pivot_ and pivot_size_: a selection left
+// values[pivot] where sorting would put it, so a later one searches one side of it only.
 template <class T>
 double duration_quantile(std::vector<T>& values, std::size_t zeros, double q,
-                         DurationSamples::Convert to_value) {
+                         DurationSamples::Convert to_value, std::size_t& pivot,
+                         std::size_t& pivot_size) {
   const std::size_t n = zeros + values.size();
   if (n == 0) return 0;
   const double level = q > 0 ? std::min(q, 1.0) : 0.0;
@@ -122,8 +125,17 @@ double duration_quantile(std::vector<T>& values, std::size_t zeros, double q,
         to_value(static_cast<std::int64_t>(*std::min_element(values.begin(), values.end())));
     return frac * high;
   }
-  const auto at = values.begin() + static_cast<std::ptrdiff_t>(lo - zeros);
-  std::nth_element(values.begin(), at, values.end());
+  const std::size_t k = lo - zeros;
+  const auto at = values.begin() + static_cast<std::ptrdiff_t>(k);
+  if (pivot_size != values.size()) {
+    std::nth_element(values.begin(), at, values.end());
+  } else if (k > pivot) {
+    std::nth_element(values.begin() + static_cast<std::ptrdiff_t>(pivot + 1), at, values.end());
+  } else if (k < pivot) {
+    std::nth_element(values.begin(), at, values.begin() + static_cast<std::ptrdiff_t>(pivot));
+  }
+  pivot = k;
+  pivot_size = values.size();
   const double low = to_value(static_cast<std::int64_t>(*at));
   if (lo + 1 >= n || frac == 0) return low;
   // Selection left every later value after position lo: the next order statistic is their
@@ -171,7 +183,8 @@ double DurationSamples::mean(Convert to_value) const {
 }
 
 double DurationSamples::quantile(double q, Convert to_value) const {
-  return values_.visit([&](auto& v) { return duration_quantile(v, zeros_, q, to_value); });
+  return values_.visit(
+      [&](auto& v) { return duration_quantile(v, zeros_, q, to_value, pivot_, pivot_size_); });
 }
 
 std::vector<DurationSamples> GroupedDurations::take() {

@@ -189,6 +189,31 @@ TEST_CASE("durations in ticks give the mean and quantiles of Samples of the conv
   }
 }
 
+TEST_CASE("durations added after a quantile count in the next one", "[core]") {
+  // A quantile leaves the values partly ordered around its position; values added afterwards
+  // (here smaller and larger than all before, and one that needs 64 bits) must not be taken as
+  // ordered with them.
+  corridor::core::DurationSamples ticks;
+  Samples seconds;
+  const auto add = [&](std::int64_t d) {
+    ticks.add(d);
+    seconds.add(milliseconds_to_seconds(d));
+  };
+  for (int i = 1; i <= 101; ++i) add(1000 + (i * 37) % 101);
+  CHECK(ticks.quantile(0.5, milliseconds_to_seconds) == seconds.quantile(0.5));
+  for (int i = 0; i < 60; ++i) add(i % 2 == 0 ? 10 + i : 5000 + i);
+  for (double q : {0.5, 0.95, 0.1}) {
+    INFO("q " << q);
+    CHECK(ticks.quantile(q, milliseconds_to_seconds) == seconds.quantile(q));
+  }
+  add(std::int64_t{1} << 33);
+  add(3);
+  for (double q : {0.5, 1.0, 0.0, 0.95}) {
+    INFO("wide, q " << q);
+    CHECK(ticks.quantile(q, milliseconds_to_seconds) == seconds.quantile(q));
+  }
+}
+
 TEST_CASE("durations: none, one, and all the same", "[core]") {
   corridor::core::DurationSamples none;
   CHECK(none.size() == 0);

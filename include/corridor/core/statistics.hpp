@@ -130,12 +130,17 @@ class DurationSamples {
   [[nodiscard]] std::size_t size() const { return zeros_ + values_.size(); }
   /// The mean of to_value(d) (0 if empty); call before quantile(), which reorders the values.
   [[nodiscard]] double mean(Convert to_value) const;
-  /// As Samples::quantile of the converted values.
+  /// As Samples::quantile of the converted values. A second quantile searches only the side of
+  /// the first one's value it lies on (a median and then a 95th percentile: the upper half).
   [[nodiscard]] double quantile(double q, Convert to_value) const;
 
  private:
   mutable TickVector values_;  ///< every value but 0, in the order added until quantile()
   std::size_t zeros_ = 0;      ///< how many zeros were added
+  /// After quantile(): no value before values_[pivot_] is larger and none after it is smaller,
+  /// as long as values_ still holds pivot_size_ values (0: no such position yet).
+  mutable std::size_t pivot_ = 0;
+  mutable std::size_t pivot_size_ = 0;
 };
 
 /// The durations of many groups (say, the waits at each link of a network), kept in one log in
