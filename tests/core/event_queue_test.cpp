@@ -189,6 +189,42 @@ TEST_CASE("a calendar crowded with events far ahead grows its wheel, then narrow
   load.drain();
 }
 
+TEST_CASE("thousands of events due at one tick, most scheduled again at once, pop as from the heap",
+          "[core]") {
+  // 20,000 events pending at a few ticks (whole multiples of 2^20 ticks, buckets of 2^12: the
+  // wheel spans four of those ticks, the heap holds the others); after each pop, six times in
+  // ten a new event at the tick being drained (after every event due then, or, with the higher
+  // priority, before most of them), else one 1 to 5 multiples ahead.
+  constexpr Tick kUnit = Tick{1} << 20;
+  RandomStream rng(13, 0, 2);
+  EventQueue heap;
+  EventCalendar calendar(12);
+  std::uint64_t sequence = 0;
+  auto push = [&](Tick time) {
+    const int priority = rng.uniform01() < 0.1 ? 0 : 1;
+    const Event e = make_event(time, priority, sequence, static_cast<std::uint32_t>(sequence));
+    ++sequence;
+    heap.push(e);
+    calendar.push(e);
+  };
+  for (int i = 0; i < 20000; ++i) push(kUnit * static_cast<Tick>(rng.uniform01() * 8));
+  std::size_t again = 0;
+  for (int round = 0; round < 200000; ++round) {
+    REQUIRE(calendar.top().target == heap.top().target);
+    const Event a = heap.pop();
+    const Event b = calendar.pop();
+    REQUIRE(std::tie(a.time, a.order, a.target) == std::tie(b.time, b.order, b.target));
+    const bool now = rng.uniform01() < 0.6;
+    again += now ? 1 : 0;
+    push(a.time + (now ? 0 : kUnit * (1 + static_cast<Tick>(rng.uniform01() * 5))));
+    REQUIRE(calendar.size() == heap.size());
+  }
+  CHECK(again > 100000);
+  CHECK(heap.top().time > kUnit);  // the clock has moved through several of the crowded ticks
+  while (!heap.empty()) REQUIRE(calendar.pop().target == heap.pop().target);
+  CHECK(calendar.empty());
+}
+
 TEST_CASE("a calendar whose events are spread out keeps its bucket width", "[core]") {
   // One event pending at a time, 2^12 ticks apart on average: one event per bucket.
   RandomStream rng(5, 0, 2);

@@ -8,7 +8,9 @@
 // N buckets (bucket_count()) from the one being drained (`base_`) onwards, and every later event
 // waits in the heap until the wheel reaches its bucket. A bucket is an unsorted list of nodes in
 // one pool (so the wheel stays small and in cache); the bucket being drained is moved out into a
-// sorted vector, first event at the back.
+// sorted vector, first event at the back, and its new events that come after all of those wait
+// in a second one, first event first, so that a crowd due at one tick costs no more per event
+// than a few (docs/performance.md, "Thousands of events due at one tick").
 //
 // The wheel adapts to crowding: when the buckets drained lately held many events each (sorting
 // them costs more per event), the width halves, and the number of buckets doubles where that
@@ -66,19 +68,23 @@ class EventCalendar {
   const Event& top() {
     assert(!empty());
     if (current_.empty()) {
-      if (popped_ >= kTuneEvents) [[unlikely]]
-        tune();
-      if (near_ == 0) {
-        // Nothing on the wheel: restart it at the heap's first event.
-        base_ = bucket_of(far_.top().time) << bits_;
-        cur_ = index_of(base_);
+      if (later_.empty()) {
+        if (popped_ >= kTuneEvents) [[unlikely]]
+          tune();
+        if (near_ == 0) {
+          // Nothing on the wheel: restart it at the heap's first event.
+          base_ = bucket_of(far_.top().time) << bits_;
+          cur_ = index_of(base_);
+        } else {
+          const std::size_t next = next_occupied(cur_);
+          base_ += static_cast<Tick>((next - cur_) & mask_) << bits_;
+          cur_ = next;
+        }
+        refill();
+        take_current();
       } else {
-        const std::size_t next = next_occupied(cur_);
-        base_ += static_cast<Tick>((next - cur_) & mask_) << bits_;
-        cur_ = next;
+        take_later();
       }
-      refill();
-      take_current();
     }
     return current_.back();
   }
@@ -113,20 +119,33 @@ class EventCalendar {
     return static_cast<std::size_t>(bucket_of(t)) & mask_;
   }
 
-  // Puts `e` (within the wheel's span) into its bucket, or at its place in current_ when it
-  // belongs to the bucket being drained.
-  void place(const Event& e) {
-    if (bucket_of(e.time) == bucket_of(base_)) return insert_current(e);
-    link(e, index_of(e.time));
-  }
-
-  // Events for the bucket being drained are usually due soon: search from the back.
+  // Events for the bucket being drained are usually due soon: search from the back. One after
+  // every event there goes to later_ instead, which keeps such events first event first: many
+  // events due at one tick and scheduled one after another (every train held at a closed line
+  // moving on when it reopens) each go to the end of later_, where at the front of current_
+  // each would move all the others.
   void insert_current(const Event& e) {
+    if (current_.empty() ? !later_.empty() : before(current_.front(), e)) return insert_later(e);
     current_.push_back(e);
     Event* a = current_.data();
     std::size_t pos = current_.size() - 1;
     for (; pos > 0 && before(a[pos - 1], e); --pos) a[pos] = a[pos - 1];
     a[pos] = e;
+  }
+
+  // As insert_current, in later_ (first event first), where e is usually the last.
+  void insert_later(const Event& e) {
+    later_.push_back(e);
+    Event* a = later_.data();
+    std::size_t pos = later_.size() - 1;
+    for (; pos > 0 && before(e, a[pos - 1]); --pos) a[pos] = a[pos - 1];
+    a[pos] = e;
+  }
+
+  // current_ has run out: later_ becomes current_ (first event at the back).
+  [[gnu::noinline]] void take_later() {
+    current_.assign(later_.rbegin(), later_.rend());
+    later_.clear();
   }
 
   void link(const Event& e, std::size_t i) {
@@ -158,12 +177,13 @@ class EventCalendar {
     far_.push(e);
   }
 
-  // Moves bucket cur_ into current_, sorted with its first event at the back. (While a bucket
-  // is being drained, place() puts its new events straight into current_.)
+  // Moves bucket cur_ into the empty current_, sorted with its first event at the back. (While
+  // a bucket is being drained, push() puts its new events straight into current_.)
   void take_current() {
+    assert(current_.empty());
     ++drained_;
     const std::uint32_t first = heads_[cur_];
-    if (first != kNone && nodes_[first].next == kNone && current_.empty()) {
+    if (first != kNone && nodes_[first].next == kNone) {
       // The common case: one event in the bucket.
       current_.push_back(nodes_[first].event);
       nodes_[first].next = free_;
@@ -205,10 +225,18 @@ class EventCalendar {
     }
   }
 
-  // Moves the heap's events that the wheel now spans onto the wheel.
+  // Moves the heap's events that the wheel now spans onto the wheel, those of bucket cur_ too:
+  // take_current() follows and sorts them with the rest of that bucket. (Inserting them into
+  // current_ one by one would cost time quadratic in their number: they come out of the heap
+  // first event first, and each would go to the front of current_.)
+  // REQUIRES: current_ is empty, and take_current() is called next.
   void refill() {
+    assert(current_.empty());
     const Tick end = bucket_of(base_) + static_cast<Tick>(mask_ + 1);
-    while (!far_.empty() && bucket_of(far_.top().time) < end) place(far_.pop());
+    while (!far_.empty() && bucket_of(far_.top().time) < end) {
+      const Event e = far_.pop();
+      link(e, index_of(e.time));
+    }
   }
 
   // The first occupied bucket after `from`, going round the wheel. REQUIRES: near_ > 0.
@@ -280,7 +308,9 @@ class EventCalendar {
   // goes back to the heap and the wheel restarts at the new event.
   void rewind(const Event& e) {
     for (const Event& x : current_) far_.push(x);
+    for (const Event& x : later_) far_.push(x);
     current_.clear();
+    later_.clear();
     move_wheel_to_heap();
     far_.push(e);
     base_ = bucket_of(e.time) << bits_;
@@ -302,6 +332,7 @@ class EventCalendar {
   std::vector<Node> nodes_;              ///< list nodes; the unused ones on a free list
   std::uint32_t free_ = kNone;
   std::vector<Event> current_;  ///< the bucket being drained, sorted, first event at the back
+  std::vector<Event> later_;    ///< more of it, all after current_'s events, first event first
   Tick base_ = 0;               ///< first tick of that bucket
   std::size_t cur_ = 0;         ///< its index on the wheel
   std::size_t near_ = 0;        ///< events in the buckets' lists
