@@ -6,6 +6,7 @@
 // runs them briefly fails too. How to run them: docs/performance.md, "Micro-benchmarks of the
 // kernel's parts".
 #include <benchmark/benchmark.h>
+#include <malloc.h>
 
 #include <algorithm>
 #include <atomic>
@@ -192,6 +193,12 @@ BENCHMARK(BM_GroupedDurations)->Arg(1'000)->Arg(100'000);
 }  // namespace
 
 int main(int argc, char** argv) {
+#ifdef __GLIBC__
+  // As the corridor program does (sim/cli/main.cpp): freed memory stays in the process, so that
+  // a benchmark that allocates and frees in every iteration measures the work, not page faults.
+  mallopt(M_MMAP_THRESHOLD, 64 << 20);
+  mallopt(M_TRIM_THRESHOLD, 256 << 20);
+#endif
   benchmark::Initialize(&argc, argv);
   if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 2;
   benchmark::RunSpecifiedBenchmarks();
