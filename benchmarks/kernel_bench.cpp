@@ -74,6 +74,10 @@ void hold(benchmark::State& state, Queue& queue, bool whole_units) {
   if (!in_order) fail(state, "events came out of order");
   state.SetItemsProcessed(state.iterations());
   state.counters["pending"] = static_cast<double>(queue.size());
+  if constexpr (requires { queue.bucket_bits(); }) {
+    state.counters["bucket_bits"] = queue.bucket_bits();
+    state.counters["buckets"] = static_cast<double>(queue.bucket_count());
+  }
 }
 
 void BM_CalendarHold(benchmark::State& state) {
