@@ -6,7 +6,6 @@
 // runs them briefly fails too. How to run them: docs/performance.md, "Micro-benchmarks of the
 // kernel's parts".
 #include <benchmark/benchmark.h>
-#include <malloc.h>
 
 #include <algorithm>
 #include <atomic>
@@ -15,6 +14,7 @@
 
 #include "corridor/core/event_calendar.hpp"
 #include "corridor/core/event_queue.hpp"
+#include "corridor/core/process_memory.hpp"
 #include "corridor/core/random.hpp"
 #include "corridor/core/resource.hpp"
 #include "corridor/core/sim_time.hpp"
@@ -197,12 +197,9 @@ BENCHMARK(BM_GroupedDurations)->Arg(1'000)->Arg(100'000);
 }  // namespace
 
 int main(int argc, char** argv) {
-#ifdef __GLIBC__
-  // As the corridor program does (sim/cli/main.cpp): freed memory stays in the process, so that
-  // a benchmark that allocates and frees in every iteration measures the work, not page faults.
-  mallopt(M_MMAP_THRESHOLD, 64 << 20);
-  mallopt(M_TRIM_THRESHOLD, 256 << 20);
-#endif
+  // As the corridor program does: a benchmark that allocates and frees in every iteration then
+  // measures the work, not page faults.
+  corridor::core::keep_freed_memory();
   benchmark::Initialize(&argc, argv);
   if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 2;
   benchmark::RunSpecifiedBenchmarks();

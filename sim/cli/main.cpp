@@ -3,13 +3,11 @@
 // input or usage). Diagnostics go to stderr; results to stdout or files.
 #include <CLI/CLI.hpp>
 #include <cstdio>
-#ifdef __GLIBC__
-#include <malloc.h>
-#endif
 #include <exception>
 #include <iostream>
 
 #include "commands.hpp"
+#include "corridor/core/process_memory.hpp"
 #include "corridor/error.hpp"
 #include "corridor/exit_status.hpp"
 #include "corridor/pipeline/distributed.hpp"
@@ -21,12 +19,8 @@ int run_program(int argc, char** argv);
 }  // namespace
 
 int main(int argc, char** argv) {
-#ifdef __GLIBC__
-  // Replications allocate and free the same buffers over and over; keep the memory in the
-  // process instead of handing it back to the kernel and faulting it in again each time.
-  mallopt(M_MMAP_THRESHOLD, 64 << 20);
-  mallopt(M_TRIM_THRESHOLD, 256 << 20);
-#endif
+  // Replications allocate and free the same buffers over and over.
+  corridor::core::keep_freed_memory();
   // Under mpirun/srun every rank runs the same command; ranks other than 0 compute their share
   // and write nothing (their standard output goes to /dev/null as a safeguard).
   corridor::pipeline::MpiSession mpi(argc, argv);
