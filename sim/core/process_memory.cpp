@@ -1,3 +1,4 @@
+// keep_freed_memory: glibc keeps freed memory (see corridor/core/process_memory.hpp).
 #include "corridor/core/process_memory.hpp"
 
 #include <cstdlib>  // defines __GLIBC__ on glibc systems, tested below
