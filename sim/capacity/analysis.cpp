@@ -145,14 +145,15 @@ class CapacityGraph {
     Bound bound;
     // The elements the flow runs through, in the order they were made (a border or a port's
     // berths is one arc, shared by every link that passes it).
-    std::vector<bool> used(elements_.size(), false);
-    for (std::size_t a = 0; a < arc_element_.size(); ++a) {
-      if (arc_element_[a] >= 0 && flow.flow[a] > 0)
-        used[static_cast<std::size_t>(arc_element_[a])] = true;
+    std::vector<std::size_t> used;
+    for (const auto& carried : flow.flow) {
+      const std::size_t a = carried.first;
+      if (a < arc_element_.size() && arc_element_[a] >= 0)
+        used.push_back(static_cast<std::size_t>(arc_element_[a]));
     }
-    for (std::size_t e = 0; e < elements_.size(); ++e) {
-      if (used[e]) bound.elements.push_back(elements_[e]);
-    }
+    std::sort(used.begin(), used.end());
+    used.erase(std::unique(used.begin(), used.end()), used.end());
+    for (const std::size_t e : used) bound.elements.push_back(elements_[e]);
     bound.unbounded = flow.value >= kInfinite;
     bound.infrastructure_t_per_year = static_cast<double>(flow.value);
     bound.capacity_t_per_year = bound.infrastructure_t_per_year;

@@ -1,11 +1,16 @@
-// Tests of capacity::max_flow against an independent Edmonds–Karp on random graphs, and of the
-// minimum cut it reports.
+// Tests of capacity::max_flow against an independent Edmonds–Karp and Boost.Graph's
+// Boykov–Kolmogorov on random graphs, of the minimum cut it reports and of the flow it finds.
 #include "corridor/capacity/max_flow.hpp"
 
+#include <algorithm>
+#include <boost/graph/adjacency_list.hpp>
+#include <boost/graph/boykov_kolmogorov_max_flow.hpp>
+#include <boost/range/iterator_range.hpp>
 #include <catch2/catch.hpp>
 #include <cstdint>
 #include <deque>
 #include <random>
+#include <utility>
 #include <vector>
 
 using corridor::capacity::Arc;
@@ -62,6 +67,67 @@ bool reachable(std::size_t n, const std::vector<Arc>& arcs, const std::vector<bo
   return seen[t];
 }
 
+bool on_source_side(const corridor::capacity::MaxFlow& result, std::size_t v) {
+  return std::find(result.source_side.begin(), result.source_side.end(), v) !=
+         result.source_side.end();
+}
+
+std::vector<std::size_t> sorted(std::vector<std::size_t> v) {
+  std::sort(v.begin(), v.end());
+  return v;
+}
+
+/// Boost.Graph's Boykov–Kolmogorov maximum flow: its value, and the vertices reachable from the
+/// source in its residual graph once the flow is maximal.
+std::pair<std::int64_t, std::vector<std::size_t>> boost_max_flow(std::size_t n,
+                                                                 const std::vector<Arc>& arcs,
+                                                                 std::size_t s, std::size_t t) {
+  using Traits = boost::adjacency_list_traits<boost::vecS, boost::vecS, boost::directedS>;
+  using Graph = boost::adjacency_list<
+      boost::vecS, boost::vecS, boost::directedS,
+      boost::property<boost::vertex_index_t, long,
+                      boost::property<boost::vertex_color_t, boost::default_color_type,
+                                      boost::property<boost::vertex_distance_t, long,
+                                                      boost::property<boost::vertex_predecessor_t,
+                                                                      Traits::edge_descriptor>>>>,
+      boost::property<
+          boost::edge_capacity_t, std::int64_t,
+          boost::property<boost::edge_residual_capacity_t, std::int64_t,
+                          boost::property<boost::edge_reverse_t, Traits::edge_descriptor>>>>;
+  Graph g(n);
+  auto capacity = boost::get(boost::edge_capacity, g);
+  auto reverse = boost::get(boost::edge_reverse, g);
+  auto residual = boost::get(boost::edge_residual_capacity, g);
+  for (const Arc& a : arcs) {
+    const auto there = boost::add_edge(a.from, a.to, g).first;
+    const auto back = boost::add_edge(a.to, a.from, g).first;
+    capacity[there] = a.capacity;
+    capacity[back] = 0;
+    reverse[there] = back;
+    reverse[back] = there;
+  }
+  const std::int64_t value = boost::boykov_kolmogorov_max_flow(g, s, t);
+  std::vector<bool> seen(n, false);
+  std::deque<std::size_t> queue{s};
+  seen[s] = true;
+  while (!queue.empty()) {
+    const std::size_t v = queue.front();
+    queue.pop_front();
+    for (const auto e : boost::make_iterator_range(boost::out_edges(v, g))) {
+      const std::size_t w = boost::target(e, g);
+      if (residual[e] > 0 && !seen[w]) {
+        seen[w] = true;
+        queue.push_back(w);
+      }
+    }
+  }
+  std::vector<std::size_t> side;
+  for (std::size_t v = 0; v < n; ++v) {
+    if (seen[v]) side.push_back(v);
+  }
+  return {value, side};
+}
+
 }  // namespace
 
 TEST_CASE("maximum flow equals an independent Edmonds–Karp on random graphs", "[capacity]") {
@@ -89,8 +155,8 @@ TEST_CASE("maximum flow equals an independent Edmonds–Karp on random graphs", 
     for (const std::size_t a : result.cut) {
       cut_capacity += arcs[a].capacity;
       removed[a] = true;
-      CHECK(result.source_side[arcs[a].from]);
-      CHECK_FALSE(result.source_side[arcs[a].to]);
+      CHECK(on_source_side(result, arcs[a].from));
+      CHECK_FALSE(on_source_side(result, arcs[a].to));
     }
     CHECK(cut_capacity == result.value);
     CHECK_FALSE(reachable(n, arcs, removed, s, t));
@@ -112,7 +178,7 @@ TEST_CASE("of several minimum cuts, the one nearest the source is reported", "[c
   const auto result = corridor::capacity::max_flow(7, arcs, 0, 6);
   CHECK(result.value == 7);
   CHECK(result.cut == std::vector<std::size_t>{1});
-  CHECK(result.source_side == std::vector<bool>{true, true, false, false, false, false, false});
+  CHECK(result.source_side == std::vector<std::size_t>{0, 1});
 }
 
 TEST_CASE("parallel paths add up and an unreachable sink gets zero", "[capacity]") {
@@ -160,4 +226,70 @@ TEST_CASE("a graph built once and solved again and again gives what a fresh grap
     // The arcs of the last solve are gone again: nothing joins the source to the sink now.
     CHECK(graph.solve({}, 0, 1).value == 0);
   }
+}
+
+TEST_CASE("the value and the cut are Boost.Graph's, and the flow is a flow, on random networks",
+          "[capacity]") {
+  // Sparse graphs shaped like the capacity graphs: vertices on a ring of near neighbours with
+  // a few long arcs, capacities in tonnes per year, some arcs of "infinite" capacity.
+  std::mt19937_64 rng(20261125);
+  for (int trial = 0; trial < 200; ++trial) {
+    const std::size_t n = 3 + rng() % 300;
+    std::vector<Arc> arcs;
+    for (std::size_t v = 0; v < n; ++v) {
+      for (int k = 0; k < 3; ++k) {
+        const std::size_t to = rng() % 8 == 0 ? rng() % n : (v + 1 + rng() % 4) % n;
+        if (to == v) continue;
+        const std::int64_t capacity = rng() % 10 == 0
+                                          ? std::int64_t{1'000'000'000'000'000}
+                                          : static_cast<std::int64_t>(rng() % 20'000'000);
+        arcs.push_back({rng() % 2 == 0 ? v : to, rng() % 2 == 0 ? to : v, capacity});
+        if (arcs.back().from == arcs.back().to) arcs.pop_back();
+      }
+    }
+    const std::size_t s = rng() % n;
+    const std::size_t t = (s + 1 + rng() % (n - 1)) % n;
+    INFO("trial " << trial << ": " << n << " vertices, " << arcs.size() << " arcs");
+
+    const auto result = corridor::capacity::max_flow(n, arcs, s, t);
+    const auto [value, side] = boost_max_flow(n, arcs, s, t);
+    CHECK(result.value == value);
+    CHECK(sorted(result.source_side) == side);
+
+    // Within capacity, conserved at every vertex but the two ends, `value` out of the source.
+    std::vector<std::int64_t> net(n, 0);
+    std::size_t previous = arcs.size();
+    for (const auto& [a, carried] : result.flow) {
+      CHECK(a != previous);  // each arc once, in order
+      previous = a;
+      CHECK(carried > 0);
+      CHECK(carried <= arcs[a].capacity);
+      net[arcs[a].from] -= carried;
+      net[arcs[a].to] += carried;
+    }
+    for (std::size_t v = 0; v < n; ++v) {
+      if (v != s && v != t) CHECK(net[v] == 0);
+    }
+    CHECK(-net[s] == result.value);
+    CHECK(net[t] == result.value);
+  }
+}
+
+TEST_CASE("the flow takes the shortest paths, not a detour of the same capacity", "[capacity]") {
+  // 0 -> 1 (5) limits the flow; from 1 it can go by 2 and 3 to the sink 4 (the arcs given
+  // first, so a search that follows the arcs' order meets them first) or straight there. Only
+  // the direct arc is on a shortest path, so the flow lists arcs 0 and 4 alone.
+  const std::vector<Arc> arcs = {{0, 1, 5}, {1, 2, 100}, {2, 3, 100}, {3, 4, 100}, {1, 4, 100}};
+  const auto result = corridor::capacity::max_flow(5, arcs, 0, 4);
+  CHECK(result.value == 5);
+  CHECK(result.cut == std::vector<std::size_t>{0});
+  using Carried = std::pair<std::size_t, std::int64_t>;
+  CHECK(result.flow == std::vector<Carried>{{0, 5}, {4, 5}});
+
+  // With the direct arc too narrow, the rest takes the detour.
+  std::vector<Arc> narrow = arcs;
+  narrow[4].capacity = 2;
+  const auto detour = corridor::capacity::max_flow(5, narrow, 0, 4);
+  CHECK(detour.value == 5);
+  CHECK(detour.flow == std::vector<Carried>{{0, 5}, {1, 3}, {2, 3}, {3, 3}, {4, 2}});
 }

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <utility>
 #include <vector>
 
 namespace corridor::capacity {
@@ -20,21 +21,28 @@ struct MaxFlow {
   /// Indices of the arcs of a minimum cut (from the source's side to the sink's side), in
   /// ascending order; their capacities sum to `value`.
   std::vector<std::size_t> cut;
-  /// Per vertex: whether it is on the source's side of that cut.
-  std::vector<bool> source_side;
-  /// Per arc: the flow on it in the maximum flow found (one of possibly several).
-  std::vector<std::int64_t> flow;
+  /// The vertices on the source's side of that cut, in the order the search reached them
+  /// (the source first).
+  std::vector<std::size_t> source_side;
+  /// The arcs that carry flow in the maximum flow found (one of possibly several), with that
+  /// flow, in ascending order of the arc; an arc not listed carries none.
+  std::vector<std::pair<std::size_t, std::int64_t>> flow;
 };
 
-/// Maximum flow from `source` to `sink` (distinct, < vertex_count) with Boost.Graph's
-/// Boykov–Kolmogorov algorithm, and the minimum cut nearest the source.
+/// Maximum flow from `source` to `sink` (distinct, < vertex_count) by shortest augmenting
+/// paths (Dinic's algorithm), and the minimum cut nearest the source: the vertices still
+/// reachable from the source once the flow is maximal, which are the same for every maximum
+/// flow. Of the paths of equal length, those through earlier arcs are taken first.
 [[nodiscard]] MaxFlow max_flow(std::size_t vertex_count, const std::vector<Arc>& arcs,
                                std::size_t source, std::size_t sink);
 
 /// One graph of arcs solved for one maximum flow after another, each time with some arcs of
 /// its own added (those out of a source and into a sink, say), as a large network bounded for
-/// many pairs of end points is. Each solve lays the arcs out in contiguous arrays (a compressed
-/// sparse row graph) whose memory is kept for the next solve.
+/// many pairs of end points is. The graph's arcs are laid out once, in contiguous arrays; a
+/// solve adds its own arcs after them and resets only what it changed, and its searches stop
+/// at the sink. A solve therefore costs time in proportion to the part of the graph its
+/// searches reach (near the end points while paths are found; the source's side of the cut at
+/// the end), not to the whole graph.
 class MaxFlowGraph {
  public:
   /// Keeps a reference to `arcs`, which must outlive the graph and stay unchanged.
