@@ -81,7 +81,7 @@ int run(const CapacityArgs& args) {
   }
   status.close();
   if (args.format == "json") {
-    std::cout << report::capacity_to_json(bounds).dump(2) << '\n';
+    report::write_capacity_json(bounds, std::cout);
   } else {
     report::write_capacity_table(bounds, std::cout);
   }

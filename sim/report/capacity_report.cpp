@@ -6,6 +6,8 @@
 
 #include <cmath>
 
+#include "corridor/report/json_text.hpp"
+
 namespace corridor::report {
 namespace {
 
@@ -21,6 +23,21 @@ nlohmann::json element_json(const capacity::Element& e) {
           {"where", e.where},
           {"capacity_t_per_year", e.capacity_t_per_year},
           {"derivation", e.derivation}};
+}
+
+nlohmann::json bound_json(const capacity::Bound& b) {
+  nlohmann::json binding = nlohmann::json::array();
+  for (const auto& e : b.binding) binding.push_back(element_json(e));
+  nlohmann::json elements = nlohmann::json::array();
+  for (const auto& e : b.elements) elements.push_back(element_json(e));
+  return {{"subject", b.subject},
+          {"unbounded", b.unbounded},
+          {"capacity_t_per_year",
+           b.unbounded ? nlohmann::json() : nlohmann::json(b.capacity_t_per_year)},
+          {"infrastructure_t_per_year", b.infrastructure_t_per_year},
+          {"binding", std::move(binding)},
+          {"elements", std::move(elements)},
+          {"note", b.note}};
 }
 
 }  // namespace
@@ -56,21 +73,13 @@ void write_capacity_table(const std::vector<capacity::Bound>& bounds, std::ostre
 
 nlohmann::json capacity_to_json(const std::vector<capacity::Bound>& bounds) {
   nlohmann::json out = nlohmann::json::array();
-  for (const auto& b : bounds) {
-    nlohmann::json binding = nlohmann::json::array();
-    for (const auto& e : b.binding) binding.push_back(element_json(e));
-    nlohmann::json elements = nlohmann::json::array();
-    for (const auto& e : b.elements) elements.push_back(element_json(e));
-    out.push_back({{"subject", b.subject},
-                   {"unbounded", b.unbounded},
-                   {"capacity_t_per_year",
-                    b.unbounded ? nlohmann::json() : nlohmann::json(b.capacity_t_per_year)},
-                   {"infrastructure_t_per_year", b.infrastructure_t_per_year},
-                   {"binding", std::move(binding)},
-                   {"elements", std::move(elements)},
-                   {"note", b.note}});
-  }
+  for (const auto& b : bounds) out.push_back(bound_json(b));
   return out;
+}
+
+void write_capacity_json(const std::vector<capacity::Bound>& bounds, std::ostream& out) {
+  pretty_json_array(out,
+                    {bounds.size(), [&bounds](std::size_t i) { return bound_json(bounds[i]); }});
 }
 
 }  // namespace corridor::report

@@ -1,4 +1,4 @@
-// Writes a pretty-printed JSON object whose large arrays come element by element (see
+// Writes a pretty-printed JSON object or array whose large arrays come element by element (see
 // corridor/report/json_text.hpp), in nlohmann::json's own layout so that the text is the same.
 #include "corridor/report/json_text.hpp"
 
@@ -32,11 +32,13 @@ void append_nested(std::string& out, const nlohmann::json& value, int depth) {
   out.append(text, from, std::string::npos);
 }
 
-/// Appends elements [from, to) of `a`, each on its own line as pretty_json lays out an array.
-void append_elements(std::string& out, const ArrayOfElements& a, std::size_t from, std::size_t to) {
+/// Appends elements [from, to) of `a`, an array nested `depth` levels deep, each on its own
+/// line as dump(2) lays out an array.
+void append_elements(std::string& out, const ArrayOfElements& a, std::size_t from, std::size_t to,
+                     int depth) {
   for (std::size_t i = from; i < to; ++i) {
-    out += "    ";
-    append_nested(out, a.element(i), 2);
+    out.append(static_cast<std::size_t>(depth * kIndent), ' ');
+    append_nested(out, a.element(i), depth);
     out += i + 1 < a.size ? ",\n" : "\n";
   }
 }
@@ -44,7 +46,8 @@ void append_elements(std::string& out, const ArrayOfElements& a, std::size_t fro
 /// Writes the elements of a large array to `stream`, built on all cores: each round, every
 /// worker builds a block of kBlock elements into its own text, and the blocks are written in
 /// order, so the text is the same as building them one by one.
-void write_elements_on_threads(std::ostream& stream, const ArrayOfElements& a, unsigned threads) {
+void write_elements_on_threads(std::ostream& stream, const ArrayOfElements& a, unsigned threads,
+                               int depth) {
   constexpr std::size_t kBlock = 256;
   std::vector<std::string> blocks(threads);
   for (std::size_t first = 0; first < a.size; first += kBlock * threads) {
@@ -52,7 +55,7 @@ void write_elements_on_threads(std::ostream& stream, const ArrayOfElements& a, u
         std::min<std::size_t>(threads, (a.size - first + kBlock - 1) / kBlock);
     core::parallel_for(count, threads, [&](std::size_t b, unsigned) {
       const std::size_t from = first + b * kBlock;
-      append_elements(blocks[b], a, from, std::min(a.size, from + kBlock));
+      append_elements(blocks[b], a, from, std::min(a.size, from + kBlock), depth);
     });
     for (std::size_t b = 0; b < count; ++b) {
       stream.write(blocks[b].data(), static_cast<std::streamsize>(blocks[b].size()));
@@ -61,7 +64,43 @@ void write_elements_on_threads(std::ostream& stream, const ArrayOfElements& a, u
   }
 }
 
+// Written in pieces of about this size, so that the text never exists whole either.
+constexpr std::size_t kPiece = 1 << 16;
+// Arrays this long are built on several threads (write_elements_on_threads).
+constexpr std::size_t kElementsOnThreads = 4096;
+
+/// Writes the elements of `a`, nested `depth` levels deep, after the text in `out` (which it
+/// writes first, or leaves to be written with what follows).
+void write_elements(std::ostream& stream, std::string& out, const ArrayOfElements& a,
+                    unsigned threads, int depth) {
+  if (threads > 1 && a.size >= kElementsOnThreads) {
+    stream.write(out.data(), static_cast<std::streamsize>(out.size()));
+    out.clear();
+    write_elements_on_threads(stream, a, threads, depth);
+    return;
+  }
+  for (std::size_t i = 0; i < a.size; ++i) {
+    append_elements(out, a, i, i + 1, depth);
+    if (out.size() >= kPiece) {
+      stream.write(out.data(), static_cast<std::streamsize>(out.size()));
+      out.clear();
+    }
+  }
+}
+
 }  // namespace
+
+void pretty_json_array(std::ostream& stream, const ArrayOfElements& array, unsigned threads) {
+  if (array.size == 0) {
+    stream << "[]\n";
+    return;
+  }
+  if (threads == 0) threads = core::default_threads();
+  std::string out = "[\n";
+  write_elements(stream, out, array, threads, 1);
+  out += "]\n";
+  stream.write(out.data(), static_cast<std::streamsize>(out.size()));
+}
 
 void pretty_json(std::ostream& stream, const nlohmann::json& head,
                  const std::map<std::string, ArrayOfElements>& arrays, unsigned threads) {
@@ -87,17 +126,8 @@ void pretty_json(std::ostream& stream, const nlohmann::json& head,
     stream << "{}\n";
     return;
   }
-  // Written in pieces of about this size, so that the text never exists whole either.
-  constexpr std::size_t kPiece = 1 << 16;
-  // Arrays this long are built on several threads (write_elements_on_threads).
-  constexpr std::size_t kElementsOnThreads = 4096;
   if (threads == 0) threads = core::default_threads();
   std::string out = "{\n";
-  const auto flush = [&stream, &out](std::size_t above) {
-    if (out.size() < above) return;
-    stream.write(out.data(), static_cast<std::streamsize>(out.size()));
-    out.clear();
-  };
   for (std::size_t k = 0; k < keys.size(); ++k) {
     out += "  ";
     out += nlohmann::json(*keys[k].name).dump();  // the key, quoted and escaped
@@ -108,22 +138,13 @@ void pretty_json(std::ostream& stream, const nlohmann::json& head,
       out += "[]";
     } else {
       out += "[\n";
-      const ArrayOfElements& a = *keys[k].elements;
-      if (threads > 1 && a.size >= kElementsOnThreads) {
-        flush(0);
-        write_elements_on_threads(stream, a, threads);
-      } else {
-        for (std::size_t i = 0; i < a.size; ++i) {
-          append_elements(out, a, i, i + 1);
-          flush(kPiece);
-        }
-      }
+      write_elements(stream, out, *keys[k].elements, threads, 2);
       out += "  ]";
     }
     out += k + 1 < keys.size() ? ",\n" : "\n";
   }
   out += "}\n";
-  flush(0);
+  stream.write(out.data(), static_cast<std::streamsize>(out.size()));
 }
 
 }  // namespace corridor::report

@@ -6,6 +6,7 @@
 #include <sstream>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 #include "corridor/report/run_report.hpp"
 #include "report_fixtures.hpp"
@@ -120,4 +121,24 @@ TEST_CASE("results.json written a link, node and flow at a time is the whole doc
   none.nodes.clear();
   none.flows.clear();
   CHECK(json_text(none) == corridor::report::to_json(none).dump(2) + "\n");
+}
+
+TEST_CASE("piece by piece: an array alone, short, long, on threads or empty", "[report][json]") {
+  json items = json::array();
+  for (int i = 0; i < 4500; ++i) {
+    items.push_back(
+        {{"id", "e" + std::to_string(i)}, {"nested", {{"v", i}, {"w", json::array()}}}});
+  }
+  const json two = json::array({json::array({1, 2}), {{"k", "v"}}});
+  for (unsigned threads : {1u, 3u}) {
+    INFO(threads << " threads");
+    for (const json* array : std::vector<const json*>{&items, &two}) {
+      std::ostringstream out;
+      corridor::report::pretty_json_array(out, from(*array), threads);
+      CHECK(out.str() == array->dump(2) + "\n");
+    }
+  }
+  std::ostringstream none;
+  corridor::report::pretty_json_array(none, from(json::array()), 1);
+  CHECK(none.str() == "[]\n");
 }

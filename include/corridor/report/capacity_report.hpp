@@ -11,6 +11,10 @@
 namespace corridor::report {
 
 void write_capacity_table(const std::vector<capacity::Bound>& bounds, std::ostream& out);
+/// The bounds as one JSON array, built whole.
 nlohmann::json capacity_to_json(const std::vector<capacity::Bound>& bounds);
+/// The same array as `capacity_to_json(bounds).dump(2)` and a newline, written a bound at a
+/// time: the report of 10^4 bounds on a large network is hundreds of megabytes of text.
+void write_capacity_json(const std::vector<capacity::Bound>& bounds, std::ostream& out);
 
 }  // namespace corridor::report

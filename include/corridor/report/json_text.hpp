@@ -27,4 +27,9 @@ struct ArrayOfElements {
 void pretty_json(std::ostream& out, const nlohmann::json& head,
                  const std::map<std::string, ArrayOfElements>& arrays, unsigned threads = 0);
 
+/// Writes to `out` the array of the elements of `array` exactly as `dump(2)` of the whole
+/// array would print it, and a final newline; elements are built as pretty_json builds those
+/// of its arrays.
+void pretty_json_array(std::ostream& out, const ArrayOfElements& array, unsigned threads = 0);
+
 }  // namespace corridor::report
