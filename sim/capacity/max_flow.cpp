@@ -81,6 +81,27 @@ struct MaxFlowGraph::Impl {
     }
   }
 
+  /// Room for `positions` edges in the arrays by position.
+  void resize(std::size_t positions) {
+    head.resize(positions);
+    twin.resize(positions);
+    code.resize(positions);
+    capacity.resize(positions);
+    residual.resize(positions);
+  }
+
+  /// Lays arc `i` out: itself at position `there`, its reverse at `back`.
+  void place(std::size_t i, const Arc& a, Index there, Index back) {
+    head[there] = static_cast<Index>(a.to);
+    head[back] = static_cast<Index>(a.from);
+    twin[there] = back;
+    twin[back] = there;
+    code[there] = static_cast<Index>(2 * i);
+    code[back] = static_cast<Index>(2 * i + 1);
+    capacity[there] = residual[there] = a.capacity;
+    capacity[back] = residual[back] = 0;
+  }
+
   /// A new stamp for `seen`, clearing it when the counter wraps.
   void next_phase() {
     if (++phase == 0) {
@@ -194,24 +215,10 @@ MaxFlowGraph::MaxFlowGraph(std::size_t vertex_count, const std::vector<Arc>& arc
   }
   for (std::size_t v = 0; v < n; ++v) m.first[v + 1] += m.first[v];
   std::vector<Index> fill(m.first.begin(), m.first.end() - 1);
-  m.head.resize(m.own_positions);
-  m.twin.resize(m.own_positions);
-  m.code.resize(m.own_positions);
-  m.capacity.resize(m.own_positions);
+  m.resize(m.own_positions);
   for (std::size_t i = 0; i < arcs.size(); ++i) {
-    const Arc& a = arcs[i];
-    const Index there = fill[a.from]++;
-    const Index back = fill[a.to]++;
-    m.head[there] = static_cast<Index>(a.to);
-    m.head[back] = static_cast<Index>(a.from);
-    m.twin[there] = back;
-    m.twin[back] = there;
-    m.code[there] = static_cast<Index>(2 * i);
-    m.code[back] = static_cast<Index>(2 * i + 1);
-    m.capacity[there] = a.capacity;
-    m.capacity[back] = 0;
+    m.place(i, arcs[i], fill[arcs[i].from]++, fill[arcs[i].to]++);
   }
-  m.residual = m.capacity;
   m.extra_mark.assign(n, 0);
   m.extra_first.assign(n, 0);
   m.extra_last.assign(n, 0);
@@ -259,24 +266,10 @@ MaxFlow MaxFlowGraph::solve(const std::vector<Arc>& extra, std::size_t source, s
     at += count;
   }
   const std::size_t positions = m.own_positions + 2 * extra.size();
-  m.head.resize(positions);
-  m.twin.resize(positions);
-  m.code.resize(positions);
-  m.capacity.resize(positions);
-  m.residual.resize(positions);
+  m.resize(positions);
   for (std::size_t k = 0; k < extra.size(); ++k) {
     const Arc& a = extra[k];
-    const std::size_t i = own + k;
-    const Index there = m.extra_last[a.from]++;
-    const Index back = m.extra_last[a.to]++;
-    m.head[there] = static_cast<Index>(a.to);
-    m.head[back] = static_cast<Index>(a.from);
-    m.twin[there] = back;
-    m.twin[back] = there;
-    m.code[there] = static_cast<Index>(2 * i);
-    m.code[back] = static_cast<Index>(2 * i + 1);
-    m.capacity[there] = m.residual[there] = a.capacity;
-    m.capacity[back] = m.residual[back] = 0;
+    m.place(own + k, a, m.extra_last[a.from]++, m.extra_last[a.to]++);
   }
 
   const auto s = static_cast<Index>(source);
